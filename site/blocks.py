@@ -1,0 +1,124 @@
+"""Content blocks shared by guidance pages and booklet chapters.
+
+Each block is made for this field: short texts, steps a reader can follow, help that is
+one tap away, and questions whose answers open without JavaScript.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class IllustrationBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Illustration")
+        template = "website/blocks/illustration.html"
+        description = _("A picture with a description for screen readers.")
+
+
+class DidYouKnowBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "help"
+        label = _("Did you know?")
+        template = "website/blocks/did_you_know.html"
+        description = _("A short fact, set apart from the text.")
+        preview_value = {
+            "text": "<p>You can report a profile without the other person knowing.</p>"
+        }
+
+
+class StepsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    steps = blocks.ListBlock(
+        blocks.CharBlock(label=_("Step"), max_length=300), label=_("Steps"), min_num=1
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("What to do")
+        template = "website/blocks/steps.html"
+        description = _("Numbered steps a reader can follow.")
+        preview_value = {
+            "heading": "What to do",
+            "steps": ["Stop replying.", "Take a screenshot.", "Tell an adult you trust."],
+        }
+
+
+class HelpLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Link text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Web address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+        if has_page == has_url:
+            message = _("Choose a page or type a web address, not both.")
+            if not has_page:
+                message = _("Choose a page or type a web address.")
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
+
+
+class HelpBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    show_alert_line = blocks.BooleanBlock(
+        label=_("Show the alert line phone number"), required=False, default=True
+    )
+    links = blocks.ListBlock(HelpLinkBlock(), label=_("Links"), min_num=0)
+
+    class Meta:
+        icon = "warning"
+        label = _("Where to get help")
+        template = "website/blocks/help.html"
+        description = _("The alert line and other places that help.")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=200)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "website/blocks/question.html"
+        description = _("A question whose answer opens when the reader asks for it.")
+        preview_value = {
+            "question": "Can I delete a photo once it is sent?",
+            "answer": "<p>Not everywhere. Copies can stay on other phones.</p>",
+        }
+
+
+class SafetyStoryBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="website/blocks/text.html"
+    )
+    illustration = IllustrationBlock()
+    did_you_know = DidYouKnowBlock()
+    steps = StepsBlock()
+    help = HelpBlock()
+    question = QuestionBlock()
+
+    class Meta:
+        block_counts = {}

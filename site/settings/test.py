@@ -1,0 +1,23 @@
+"""Test settings: fast hashing, immediate tasks, plain static files.
+
+DATABASE_URL and REDIS_URL are honoured when set, so the same suite runs on SQLite with
+local memory and on PostgreSQL with Redis.
+"""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-static-"))

@@ -1,0 +1,75 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    exists: bool  # False: the url is that language's home page, not a translation
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every language, computed once per request.
+
+    A Wagtail page offers its live translations; a view that is not a page (search, a
+    quiz result) passes `alternate_urls`. Without either, each language's home page.
+    """
+    request = context.get("request")
+    cached = getattr(request, "_language_versions", None)
+    if cached is not None:
+        return cached
+    urls = dict(context.get("alternate_urls") or {})
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        urls = {other.locale.language_code: other.get_url(request) for other in translations}
+    current = translation.get_language()
+    versions = [
+        LanguageVersion(
+            code=code,
+            name=name,
+            url=urls.get(code) or f"/{code}/",
+            exists=code in urls,
+            is_current=code == current,
+        )
+        for code, name in settings.LANGUAGES
+    ]
+    if request is not None:
+        request._language_versions = versions
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Top-level pages of the active language's home that editors put in the menu."""
+    request = context.get("request")
+    site_root = getattr(request, "_site_root_for_menu", None) if request else None
+    if site_root is None:
+        homes = Page.objects.filter(depth=2, locale=Locale.get_active()).live().order_by("path")
+        site_root = homes.first()
+        if request is not None:
+            request._site_root_for_menu = site_root
+    if site_root is None:
+        return []
+    return site_root.get_children().live().in_menu().public()
+
+
+@register.simple_tag
+def home_url():
+    return f"/{translation.get_language()}/"

@@ -1,0 +1,147 @@
+import logging
+import unicodedata
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale, Page
+
+logger = logging.getLogger(__name__)
+
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def language_root(request):
+    """`/`: send the visitor to their language, Portuguese when unsure. No cookie is read."""
+    language = translation.get_language_from_request(request, check_path=False)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def alternate_urls_for_view(request):
+    """Alternates for a view that is not a page: the same path and query in each language."""
+    query = request.GET.urlencode()
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        urls[code] = f"{url}?{query}" if query else url
+    return urls
+
+
+def clean_query(raw_query):
+    """Printable characters only (PostgreSQL rejects NUL), spaces folded, length capped."""
+    printable = "".join(char for char in raw_query if unicodedata.category(char)[0] != "C")
+    query = " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
+    if query.count('"') % 2:
+        query = query.replace('"', " ").strip()  # an unclosed phrase is not a phrase
+    return query
+
+
+def search_results_page(query, page_number):
+    results = (
+        Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    )
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        return paginator.page(page_number or 1)
+    except PageNotAnInteger:
+        if page_number == "last":
+            return paginator.page(paginator.num_pages)
+        return paginator.page(1)
+
+
+def search(request):
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    notice = ""
+    if len(raw_query) > SEARCH_QUERY_MAX_LENGTH:
+        notice = _("Your search was long, so we used only its first %(count)s characters.") % {
+            "count": SEARCH_QUERY_MAX_LENGTH
+        }
+    results_page = None
+    if query:
+        try:
+            # A savepoint: a query the search engine rejects must not break the request.
+            with transaction.atomic():
+                results_page = search_results_page(query, request.GET.get("page"))
+        except EmptyPage:
+            results_page = search_results_page(query, "last")
+            notice = _("That page of results does not exist. Here is the last one.")
+        except DatabaseError:
+            logger.warning("Search engine rejected a query", exc_info=False)
+            results_page = None
+            notice = _("We could not understand that search. Try plain words.")
+    return render(
+        request,
+        "website/search.html",
+        {
+            "query": query,
+            "results_page": results_page,
+            "notice": notice,
+            "alternate_urls": alternate_urls_for_view(request),
+        },
+    )
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "unavailable"
+    try:
+        cache.set("healthz", "1", 5)
+    except Exception:
+        logger.exception("Health check: cache unreachable")
+        checks["cache"] = "unavailable"
+    status = 200 if checks["database"] == "ok" else 503
+    return JsonResponse(checks, status=status)
+
+
+def language_from_path(path):
+    prefix = path.lstrip("/").split("/", 1)[0]
+    return prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def server_error(request, *args, **kwargs):
+    """The 500 page, rendered without the database or any context processor.
+
+    Something is already broken, so it reads only settings.py: the quick exit still works.
+    """
+    language = language_from_path(request.path)
+    with translation.override(language):
+        html = loader.get_template("500.html").render(
+            {
+                "LANGUAGE_CODE": language,
+                "quick_exit_url": settings.QUICK_EXIT_URL,
+                "emergency_number": settings.EMERGENCY_NUMBER,
+                "home_url": f"/{language}/",
+            }
+        )
+    return HttpResponse(html, status=500)

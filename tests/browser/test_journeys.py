@@ -1,0 +1,106 @@
+"""Journeys of the foundation, in a real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import NEUTRAL_SITE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_home_page_in_both_languages(page, live_server):
+    page.goto("/", wait_until="domcontentloaded")
+    expect(page).to_have_url(re.compile(r"/pt/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "pt")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Internet Segura")
+    expect(page.get_by_role("link", name="Sou jovem")).to_be_visible()
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="I am an educator")).to_be_visible()
+
+
+def test_switching_language_on_an_inner_page(page):
+    page.goto("/pt/apagar-o-rasto/")
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/cover-your-tracks/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cover your tracks")
+    page.get_by_role("link", name="Português").click()
+    expect(page).to_have_url(re.compile(r"/pt/apagar-o-rasto/$"))
+
+
+def test_quick_exit_is_reached_right_after_the_skip_link(page):
+    page.goto("/pt/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_class("skip-link")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_attribute("data-quick-exit", "")
+
+
+def test_quick_exit_by_click_replaces_the_history_entry(page):
+    page.goto("about:blank")
+    page.goto("/en/cover-your-tracks/")
+    page.get_by_role("link", name=re.compile("Exit this page")).click()
+    expect(page).to_have_url(NEUTRAL_SITE)
+    page.go_back()
+    assert "cover-your-tracks" not in page.url
+    assert page.url == "about:blank"
+
+
+def test_quick_exit_by_pressing_shift_three_times(page):
+    page.goto("about:blank")
+    page.goto("/pt/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    expect(page).to_have_url(NEUTRAL_SITE)
+    page.go_back()
+    assert page.url == "about:blank"
+
+
+def test_typing_capitals_in_search_does_not_exit(page):
+    page.goto("/en/")
+    box = page.get_by_role("searchbox", name="Search this site")
+    box.click()
+    # Each capital is Shift + a letter: never three lone Shift presses.
+    box.press_sequentially("HELP ME NOW")
+    page.wait_for_timeout(300)
+    assert "/en/" in page.url
+    expect(box).to_have_value("HELP ME NOW")
+
+
+def test_two_shift_presses_and_a_key_between_do_not_exit(page):
+    page.goto("/en/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/en/")
+
+
+def test_search_from_the_header(page):
+    page.goto("/pt/")
+    page.get_by_role("searchbox", name="Pesquisar neste site").fill("histórico")
+    page.get_by_role("searchbox", name="Pesquisar neste site").press("Enter")
+    expect(page).to_have_url(re.compile(r"/pt/pesquisa/\?q="))
+    page.locator("#main").get_by_role("link", name="Apagar o rasto").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Apagar o rasto")
+
+
+def test_quick_exit_works_without_javascript(demo_site, live_server, browser):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context.route(
+        lambda url: url.startswith("https://"),
+        lambda route: route.fulfill(status=200, content_type="text/html", body="Weather"),
+    )
+    page = context.new_page()
+    page.goto("/en/")
+    page.get_by_role("link", name=re.compile("Exit this page")).click()
+    expect(page).to_have_url(NEUTRAL_SITE)
+    context.close()

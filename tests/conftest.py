@@ -1,0 +1,54 @@
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Locale, Page
+from website.models import GuidancePage, HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the bilingual demo site once; each test runs in a transaction on top of it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def reset_active_language():
+    yield
+    translation.activate("pt")
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def home_pt(db):
+    return HomePage.objects.get(locale__language_code="pt")
+
+
+@pytest.fixture
+def home_en(db):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def cover_your_tracks(db):
+    """The Portuguese page and its English translation."""
+    page = GuidancePage.objects.get(slug="apagar-o-rasto")
+    return page, page.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+def add_guidance_page(parent, title, slug, **fields):
+    page = GuidancePage(title=title, slug=slug, intro=fields.pop("intro", "Intro."), **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def html_of(response):
+    return response.content.decode()
+
+
+__all__ = ["add_guidance_page", "html_of", "Page"]

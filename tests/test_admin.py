@@ -1,0 +1,113 @@
+"""The admin: language per user, site settings, translation, and the demo logins' roles."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page, Site
+from website.models import GuidancePage, SafetySettings
+
+from tests.conftest import html_of
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, username):
+    user = get_user_model().objects.get(username=username)
+    client.force_login(user)
+    return user
+
+
+def set_admin_language(user, language):
+    profile = user.wagtail_userprofile
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_admin_follows_each_users_language_with_wagtails_own_catalogue(client):
+    user = login(client, "admin")
+    set_admin_language(user, "pt-pt")
+    html = html_of(client.get("/admin/"))
+    assert '<html lang="pt-pt"' in html
+    assert "Painel" in html or "Páginas" in html
+    set_admin_language(user, "en")
+    html = html_of(client.get("/admin/"))
+    assert '<html lang="en"' in html
+    assert "Pages" in html
+
+
+def test_admin_without_preference_uses_portuguese_by_default(client):
+    user = login(client, "admin")
+    set_admin_language(user, "")
+    html = html_of(client.get("/admin/", headers={"accept-language": "pt-PT"}))
+    assert '<html lang="pt-pt"' in html
+
+
+def settings_url(site):
+    return reverse("wagtailsettings:edit", args=["website", "safetysettings", site.pk])
+
+
+def test_site_settings_screen_changes_what_every_page_shows(client):
+    login(client, "admin")
+    site = Site.objects.get(is_default_site=True)
+    response = client.post(
+        settings_url(site),
+        {
+            "alert_line_phone": "+351 210 000 000",
+            "emergency_number": "112",
+            "quick_exit_url": "https://www.example.org/weather",
+        },
+    )
+    assert response.status_code == 302
+    saved = SafetySettings.for_site(site)
+    assert saved.alert_line_phone == "+351 210 000 000"
+    html = html_of(client.get("/en/"))
+    assert 'href="tel:+351210000000">+351 210 000 000</a>' in html
+    assert 'href="https://www.example.org/weather"' in html
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("quick_exit_url", "http://www.example.org/", "Use um endereço https://"),
+        ("quick_exit_url", "https://localhost/pt/", "tem de sair deste site"),
+        ("alert_line_phone", "call me maybe", "Use só algarismos e espaços"),
+    ],
+)
+def test_site_settings_reject_bad_values_in_the_users_language(client, field, value, message):
+    user = login(client, "admin")
+    set_admin_language(user, "pt-pt")
+    site = Site.objects.get(is_default_site=True)
+    data = {
+        "alert_line_phone": "+351 918 089 090",
+        "emergency_number": "112",
+        "quick_exit_url": "https://www.ipma.pt/",
+    } | {field: value}
+    response = client.post(settings_url(site), data)
+    assert response.status_code == 200
+    html = html_of(response)
+    assert message in html
+    assert value in html, "what the user typed is kept"
+    assert SafetySettings.for_site(site).quick_exit_url == "https://www.ipma.pt/"
+
+
+def test_editor_translates_a_page_with_simple_translation(client, home_pt):
+    login(client, "editor")
+    page = GuidancePage(title="Nova página", slug="nova-pagina", intro="Olá.", body=[])
+    home_pt.add_child(instance=page)
+    page.save_revision().publish()
+    url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    english = page.locale.__class__.objects.get(language_code="en")
+    response = client.post(url, {"locales": [english.pk]})
+    assert response.status_code == 302
+    copy = page.get_translation(english)
+    assert copy.get_parent().specific.locale.language_code == "en"
+    assert not copy.live, "the copy waits for a translator"
+
+
+def test_demo_roles(client):
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.groups.filter(name="Editors").exists()
+    assert editor.has_perm("simple_translation.submit_translation")
+    handler = get_user_model().objects.get(username="handler")
+    assert handler.has_perm("wagtailadmin.access_admin")
+    assert not Page.get_first_root_node().permissions_for_user(handler).can_edit()

@@ -1,0 +1,165 @@
+"""Page types: where they can be created, what the admin saves, how they render."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from website.models import GuidancePage, HomePage
+
+from tests.conftest import add_guidance_page, html_of
+
+
+@pytest.mark.django_db
+class TestPageTypes(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.home_pt = HomePage.objects.get(locale__language_code="pt")
+        self.home_en = HomePage.objects.get(locale__language_code="en")
+
+    def test_where_pages_can_be_created(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanCreateAt(HomePage, GuidancePage)
+        self.assertCanCreateAt(GuidancePage, GuidancePage)
+        self.assertCanNotCreateAt(GuidancePage, HomePage)
+        self.assertCanNotCreateAt(Page, GuidancePage)
+
+    def test_allowed_children(self):
+        self.assertAllowedSubpageTypes(GuidancePage, {GuidancePage})
+        self.assertAllowedParentPageTypes(GuidancePage, {HomePage, GuidancePage})
+
+    def test_create_guidance_page_with_every_block_through_the_admin(self):
+        body = streamfield(
+            [
+                ("text", rich_text("<p>Keep your password to yourself.</p>")),
+                ("did_you_know", {"text": rich_text("<p>You can block quietly.</p>")}),
+                (
+                    "steps",
+                    {
+                        "heading": "What to do",
+                        "steps": streamfield(
+                            [("item", "Stop replying."), ("item", "Tell someone.")]
+                        ),
+                    },
+                ),
+                (
+                    "help",
+                    {
+                        "heading": "Where to get help",
+                        "show_alert_line": "on",
+                        "links": streamfield(
+                            [
+                                (
+                                    "item",
+                                    {"label": "About", "page": "", "url": "https://example.org/"},
+                                )
+                            ]
+                        ),
+                    },
+                ),
+                (
+                    "question",
+                    {"question": "Is it my fault?", "answer": rich_text("<p>No, never.</p>")},
+                ),
+            ]
+        )
+        self.assertCanCreate(
+            self.home_en,
+            GuidancePage,
+            nested_form_data(
+                {
+                    "title": "Staying safe",
+                    "slug": "staying-safe",
+                    "intro": "Short tips.",
+                    "body": body,
+                }
+            ),
+        )
+        page = GuidancePage.objects.get(slug="staying-safe")
+        blocks = [(child.block_type, child.value) for child in page.body]
+        assert [name for name, _ in blocks] == ["text", "did_you_know", "steps", "help", "question"]
+        assert "Keep your password to yourself." in blocks[0][1].source
+        assert list(blocks[2][1]["steps"]) == ["Stop replying.", "Tell someone."]
+        assert blocks[3][1]["links"][0]["url"] == "https://example.org/"
+        assert blocks[4][1]["question"] == "Is it my fault?"
+        assert page.locale.language_code == "en"
+
+    def test_home_page_audience_entries_saved_from_the_admin(self):
+        target = GuidancePage.objects.get(slug="para-pais")
+        data = nested_form_data(
+            {
+                "title": "Outra casa",
+                "slug": "outra-casa",
+                "intro": "Olá.",
+                "audience_entries": inline_formset(
+                    [
+                        {
+                            "audience": "parents",
+                            "heading": "Sou pai",
+                            "summary": "Ajuda para pais.",
+                            "link_page": target.pk,
+                        }
+                    ]
+                ),
+            }
+        )
+        self.assertCanCreate(Page.get_first_root_node(), HomePage, data)
+        home = HomePage.objects.get(slug="outra-casa")
+        entry = home.audience_entries.get()
+        assert (entry.audience, entry.heading, entry.link_page_id) == (
+            "parents",
+            "Sou pai",
+            target.pk,
+        )
+
+    def test_pages_render_and_preview_in_both_languages(self):
+        for home in (self.home_pt, self.home_en):
+            self.assertPageIsRenderable(home)
+            self.assertPageIsPreviewable(home)
+        for slug in ("apagar-o-rasto", "cover-your-tracks"):
+            page = GuidancePage.objects.get(slug=slug)
+            self.assertPageIsRenderable(page)
+            # StreamField data is built by the editor's JavaScript, so it is given here.
+            post_data = nested_form_data(
+                {
+                    "title": page.title,
+                    "slug": page.slug,
+                    "intro": page.intro,
+                    "body": streamfield([("text", rich_text("<p>Preview text.</p>"))]),
+                }
+            )
+            self.assertPageIsPreviewable(page, post_data=post_data)
+
+
+@pytest.mark.django_db
+def test_home_page_has_audience_entry_points_in_both_languages(client):
+    html = html_of(client.get("/pt/"))
+    for text, href in [
+        ("Sou jovem", "/pt/para-jovens/"),
+        ("Sou pai, mãe ou cuidador", "/pt/para-pais/"),
+        ("Sou educador", "/pt/para-educadores/"),
+    ]:
+        assert f'<a href="{href}">{text}</a>' in html
+    html = html_of(client.get("/en/"))
+    assert '<a href="/en/for-parents/">I am a parent or carer</a>' in html
+
+
+@pytest.mark.django_db
+def test_home_sections_show_only_when_their_page_exists(client, home_pt, home_en, locales):
+    assert "alert-line-heading" not in html_of(client.get("/pt/"))
+    target = add_guidance_page(home_pt, "Linha Alerta", "linha-alerta")
+    # A translated home page keeps pointing at the Portuguese page, as a copy does.
+    for home in (home_pt, home_en):
+        home.alert_line_page = target
+        home.save_revision().publish()
+    html = html_of(client.get("/pt/"))
+    assert 'id="alert-line-heading"' in html and "/pt/linha-alerta/" in html
+    assert "alert-line-heading" not in html_of(client.get("/en/")), "no English page yet"
+
+    english = target.copy_for_translation(locales["en"])
+    english.slug = "alert-line"
+    english.save_revision().publish()
+    html = html_of(client.get("/en/"))
+    assert 'id="alert-line-heading"' in html and "/en/alert-line/" in html
+
+    target.unpublish()
+    assert "alert-line-heading" not in html_of(client.get("/pt/"))

@@ -1,0 +1,72 @@
+"""Site search answers in the active language only, and handles hostile input."""
+
+import pytest
+
+from tests.conftest import html_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_in_the_active_language_only(client):
+    html = html_of(client.get("/pt/pesquisa/", {"q": "histórico"}))
+    assert "/pt/apagar-o-rasto/" in html
+    assert "/en/" not in html.split("search-results", 1)[1].split("</ol>")[0]
+    html = html_of(client.get("/en/search/", {"q": "history"}))
+    assert "/en/cover-your-tracks/" in html
+    assert "/pt/apagar-o-rasto/" not in html
+
+
+def test_english_words_do_not_find_portuguese_pages(client):
+    html = html_of(client.get("/pt/pesquisa/", {"q": "incognito"}))
+    assert "search-results" not in html
+    assert "Nada encontrado" in html
+
+
+def test_results_show_the_page_type(client):
+    html = html_of(client.get("/en/search/", {"q": "parents"}))
+    assert "Guidance page" in html
+    assert "/en/for-parents/" in html
+
+
+def test_empty_query_explains_what_to_do(client):
+    html = html_of(client.get("/en/search/"))
+    assert "Type a word above" in html
+    assert "search-results" not in html
+
+
+def test_no_results_state_in_portuguese(client):
+    html = html_of(client.get("/pt/pesquisa/", {"q": "zzzzqqqq"}))
+    assert "Nada encontrado para «zzzzqqqq»" in html
+    assert "Começar uma nova pesquisa" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "<script>alert(1)</script>",
+        '" onmouseover="alert(1)',
+        "' OR 1=1 --",
+        "%00%ff",
+        "\x00",
+        "a" * 5000,
+        "🙂" * 300,
+        "AND OR NOT ( ) * :",
+    ],
+)
+def test_hostile_queries_get_a_normal_page(client, query):
+    response = client.get("/en/search/", {"q": query, "page": "xyz"})
+    assert response.status_code == 200
+    html = html_of(response)
+    assert "<script>alert(1)</script>" not in html
+    assert '" onmouseover="alert(1)' not in html
+
+
+def test_long_query_is_shortened_with_a_notice(client):
+    html = html_of(client.get("/pt/pesquisa/", {"q": "rasto " * 100}))
+    assert "usámos só os primeiros 100 caracteres" in html
+
+
+def test_page_number_out_of_range_shows_the_last_page(client):
+    response = client.get("/en/search/", {"q": "help", "page": "999"})
+    assert response.status_code == 200
+    assert "That page of results does not exist" in html_of(response)

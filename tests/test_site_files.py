@@ -1,0 +1,65 @@
+"""sitemap.xml, robots.txt, /healthz and the demo content command."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from tests.conftest import add_guidance_page
+
+pytestmark = pytest.mark.django_db
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locations(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def test_sitemap_lists_both_languages(client):
+    locations = sitemap_locations(client)
+    paths = [loc.split("localhost", 1)[1] for loc in locations]
+    for path in ("/pt/", "/en/", "/pt/apagar-o-rasto/", "/en/cover-your-tracks/"):
+        assert path in paths
+    assert len(paths) == len(set(paths))
+
+
+def test_sitemap_leaves_out_drafts(client, home_pt):
+    page = add_guidance_page(home_pt, "Rascunho", "rascunho")
+    assert any(loc.endswith("/pt/rascunho/") for loc in sitemap_locations(client))
+    page.unpublish()
+    assert not any(loc.endswith("/pt/rascunho/") for loc in sitemap_locations(client))
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /pt/pesquisa/" in text and "Disallow: /en/search/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_demo_content_is_idempotent():
+    counts = (Page.objects.count(), Revision.objects.count())
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+
+
+def test_every_demo_page_exists_in_both_languages():
+    pages = Page.objects.filter(depth__gte=2).live()
+    keys = {}
+    for page in pages.select_related("locale"):
+        keys.setdefault(page.translation_key, set()).add(page.locale.language_code)
+    assert len(keys) >= 6
+    assert all(languages == {"pt", "en"} for languages in keys.values())
