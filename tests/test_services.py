@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from tests.conftest import html_of
@@ -13,7 +13,7 @@ from tests.conftest import html_of
 def test_cache_is_redis_when_redis_url_is_set():
     from django.core.cache.backends.redis import RedisCache
 
-    assert type(cache).__name__ == RedisCache.__name__
+    assert isinstance(caches["default"], RedisCache)
     cache.set("service-check", "ok", 10)
     assert cache.get("service-check") == "ok"
 

@@ -4,6 +4,10 @@ Pages that already exist (found by slug under their parent, per language) are le
 they are, so an editor's changes to the demo are never overwritten.
 """
 
+import importlib.util
+from importlib import import_module
+
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -47,6 +51,7 @@ class Command(BaseCommand):
         guidance = {key: self.ensure_guidance(home, key) for key in demo_content.GUIDANCE}
         self.ensure_audience_entries(home, guidance)
         SafetySettings.for_site(Site.objects.get(is_default_site=True))
+        self.load_app_demos(home)
         self.ensure_users()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -122,6 +127,17 @@ class Command(BaseCommand):
                     )
                 )
             publish(page)
+
+    def load_app_demos(self, home):
+        """Each app may ship a `demo` module with `load(home, english, stdout)`.
+
+        `website` is the base and never imports the apps built on it; it finds them.
+        """
+        for app_config in apps.get_app_configs():
+            module_name = f"{app_config.name}.demo"
+            if app_config.name == "website" or not importlib.util.find_spec(module_name):
+                continue
+            import_module(module_name).load(home=home, english=self.english, stdout=self.stdout)
 
     # --- Logins -----------------------------------------------------------------------
 
