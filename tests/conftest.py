@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page
+
 from website.models import GuidancePage, HomePage
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, Site
-from website.models import GuidancePage, SafetySettings
 
 from tests.conftest import html_of
+from website.models import GuidancePage, SafetySettings
 
 pytestmark = pytest.mark.django_db
 

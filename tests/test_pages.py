@@ -4,9 +4,9 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from website.models import GuidancePage, HomePage
 
 from tests.conftest import add_guidance_page, html_of
+from website.models import GuidancePage, HomePage
 
 
 @pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client, override_settings
 from wagtail.models import Site
-from website.models import SafetySettings
 
 from tests.conftest import html_of
+from website.models import SafetySettings
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URLS = [

@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
+
 from website import demo_content
 from website.models import GuidancePage, HomePage, HomePageAudienceEntry, SafetySettings
 from website.sanitize import clean_rich_text
