@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -61,7 +61,8 @@ def menu_pages(context):
     request = context.get("request")
     site_root = getattr(request, "_site_root_for_menu", None) if request else None
     if site_root is None:
-        homes = Page.objects.filter(depth=2, locale=Locale.get_active()).live().order_by("path")
+        language = translation.get_language()
+        homes = Page.objects.filter(depth=2, locale__language_code=language).live().order_by("path")
         site_root = homes.first()
         if request is not None:
             request._site_root_for_menu = site_root
