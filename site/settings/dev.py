@@ -13,5 +13,9 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-# runserver serves static files itself; WhiteNoise is for production.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# With debug on, runserver serves static files itself. With DJANGO_DEBUG=0 it does not,
+# so WhiteNoise serves them straight from the apps' folders, with no collectstatic.
+if DEBUG:
+    MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
