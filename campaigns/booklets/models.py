@@ -145,7 +145,12 @@ class BookletPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("booklet_print")
 
     def get_cached_paths(self):
-        return ["/", self.reverse_subpage("booklet_pdf"), self.reverse_subpage("booklet_print")]
+        # Paths relative to the page, for front-end cache invalidation.
+        return [
+            "/",
+            "/" + self.reverse_subpage("booklet_pdf"),
+            "/" + self.reverse_subpage("booklet_print"),
+        ]
 
     # --- Views ------------------------------------------------------------------------
 

@@ -180,5 +180,9 @@ def serve_booklet_pdf(booklet, request):
     response["ETag"] = etag
     if modified:
         response["Last-Modified"] = http_date(modified.timestamp())
-    patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
+    if booklet.get_view_restrictions().exists():
+        # A private booklet's PDF is for the people allowed to read it: no shared caches.
+        patch_cache_control(response, private=True, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
     return response

@@ -76,3 +76,31 @@ def test_chapter_links_work_without_javascript(demo_site, live_server, browser):
     page.get_by_role("link", name="Português").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Quando algo corre mal")
     context.close()
+
+
+def test_a_chapter_prints_without_navigation_and_with_links_written_out(page):
+    page.goto("/en/you-and-the-internet/how-to-report/")
+    nav = page.locator(".chapter-nav")
+    expect(nav).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in (".chapter-nav", ".site-header", ".quick-exit", ".site-footer"):
+        expect(page.locator(selector)).to_be_hidden()
+    link = page.locator(".get-help a", has_text="Cover your tracks")
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "/en/cover-your-tracks/" in after
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to report")
+
+
+def test_the_whole_booklet_prints_from_one_page_with_answers_open(page):
+    page.goto("/en/you-and-the-internet/print/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".booklet__print-tip")).to_be_hidden()
+    expect(page.locator(".booklet__chapter")).to_have_count(6)
+    expect(
+        page.get_by_text("There are ways to ask for the image to be taken down.")
+    ).to_be_visible()
+    breaks = page.locator(".booklet__chapter").first.evaluate(
+        "el => getComputedStyle(el).breakBefore"
+    )
+    assert breaks == "page"
