@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -358,6 +359,33 @@ class TestBookletPageTypes(WagtailPageTestCase):
                 ),
             )
 
+    def test_new_pages_preview_before_their_first_save(self):
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=("booklets", "bookletchapterpage", self.booklet_en.pk),
+        )
+        data = nested_form_data(
+            {
+                "title": "A new chapter",
+                "slug": "a-new-chapter",
+                "summary": "",
+                "body": streamfield([("text", rich_text("<p>Draft words.</p>"))]),
+            }
+        )
+        assert self.client.post(url, data).json()["is_valid"]
+        html = html_of(self.client.get(url))
+        assert "Draft words." in html and "A new chapter" in html
+        assert 'href="/en/you-and-the-internet/#contents"' in html
+
+        home = HomePage.objects.get(locale__language_code="en")
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add", args=("booklets", "bookletpage", home.pk)
+        )
+        assert self.client.post(url, self.booklet_form()).json()["is_valid"]
+        html = html_of(self.client.get(url))
+        assert "Online games" in html
+        assert "booklet__download" not in html, "no PDF before the booklet exists"
+
     def test_a_translation_does_not_inherit_the_designed_pdf(self):
         document = get_document_model().objects.create(
             title="Designed", file=ContentFile(b"%PDF-1.4 designed", name="designed.pdf")
@@ -597,7 +625,9 @@ def test_pdf_is_made_once_and_not_rebuilt_per_request(client, booklets, count_re
 
 
 @pytest.mark.django_db
-def test_publishing_a_chapter_changes_the_next_download(client, booklets, count_renders):
+def test_publishing_a_chapter_changes_the_next_download(
+    client, booklets, count_renders, django_capture_on_commit_callbacks
+):
     booklet, _english = booklets
     _response, before = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     chapter = BookletChapterPage.objects.child_of(booklet).get(slug="a-tua-privacidade")
@@ -607,13 +637,17 @@ def test_publishing_a_chapter_changes_the_next_download(client, booklets, count_
     _response, draft = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert draft == before and count_renders.call_count == 1
 
+    old_file = GeneratedPDF.objects.get(booklet=booklet).file.name
     chapter.get_latest_revision().publish()
-    _response, after = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    with django_capture_on_commit_callbacks(execute=True):
+        _response, after = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert count_renders.call_count == 2
     assert "A tua vida privada" in pdf_text(after)
     assert "A tua vida privada" not in pdf_text(before)
-    # Only the newest PDF is kept.
-    assert GeneratedPDF.objects.filter(booklet=booklet).count() == 1
+    # Only the newest PDF is kept, on disk too.
+    newest = GeneratedPDF.objects.get(booklet=booklet)
+    assert default_storage.exists(newest.file.name)
+    assert not default_storage.exists(old_file)
 
 
 @pytest.mark.django_db

@@ -161,7 +161,9 @@ class BookletPage(RoutablePageMixin, Page):
         chapters = self.live_chapters()
         context["chapters"] = chapters
         context["cover"] = self.cover()
-        context["pdf"] = pdf_download_info(self, chapters, request) if self.live else None
+        # A booklet still being written (a preview before its first save) has no PDF yet.
+        has_pdf = self.pk is not None and self.live
+        context["pdf"] = pdf_download_info(self, chapters, request) if has_pdf else None
         return context
 
     @path("")

@@ -143,9 +143,8 @@ def build_pdf(booklet, request=None):
 
 
 def remove_old_pdfs(booklet, keep):
-    for old in GeneratedPDF.objects.filter(booklet_id=booklet.pk).exclude(pk=keep.pk):
-        old.file.delete(save=False)
-        old.delete()
+    """Older versions are never served again; their files go once this commits."""
+    GeneratedPDF.objects.filter(booklet_id=booklet.pk).exclude(pk=keep.pk).delete()
 
 
 def pdf_download_info(booklet, chapters, request):

@@ -7,10 +7,11 @@ download makes it. Either way it is made once per published version.
 import logging
 
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from .models import BookletChapterPage, BookletPage
+from .models import BookletChapterPage, BookletPage, GeneratedPDF
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +41,12 @@ def booklet_changed(sender, instance, **kwargs):
     booklet_id = booklet_id_of(instance)
     if booklet_id is not None:
         transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+@receiver(post_delete, sender=GeneratedPDF)
+def remove_pdf_file(sender, instance, **kwargs):
+    """A stored PDF leaves with its record (a newer version, or its booklet deleted),
+    once the deletion is committed."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
