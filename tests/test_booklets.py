@@ -7,7 +7,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
@@ -113,6 +113,26 @@ def get_pdf(client, url):
 
 def pdf_text(data):
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def figure_alt_texts(data):
+    """The alternative texts of the figures in the PDF's structure tree."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
 
 
 def page_count(data):
@@ -592,7 +612,13 @@ def test_pdf_download_is_a_tagged_pdf_with_the_right_name_and_headers(client, bo
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
     assert reader.trailer["/Root"]["/Lang"] == "pt"
     assert reader.metadata.title == "Tu e a Internet"
-    assert data.count(b"/Subtype /Image") >= 7, "the cover and the illustrations"
+    # The cover and every illustration, each a figure with its alternative text.
+    booklet, _english = booklets
+    expected = [booklet.cover_alt_text]
+    for chapter in BookletChapterPage.objects.child_of(booklet).live().order_by("path"):
+        expected += [b.value["alt_text"] for b in chapter.body if b.block_type == "illustration"]
+    assert figure_alt_texts(data) == expected
+    assert len(expected) == 7
 
     again = client.get("/pt/tu-e-a-internet/pdf/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
@@ -721,6 +747,9 @@ def test_pdf_renderer_reads_files_locally_and_never_the_network(db):
     for url in ("https://example.org/tracker.png", "http://localhost/pt/", "ftp://x/y"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+    for escape in ("http://x/media/../../etc/passwd", "http://x/static/../../etc/passwd"):
+        with pytest.raises(SuspiciousFileOperation):
+            fetcher.fetch(escape)
     with mock.patch("urllib.request.OpenerDirector.open") as network, pytest.raises(ValueError):
         fetcher.fetch("https://fonts.example.com/font.woff2")
     network.assert_not_called()
