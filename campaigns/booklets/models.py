@@ -103,7 +103,8 @@ class BookletPage(RoutablePageMixin, Page):
     # --- Content ----------------------------------------------------------------------
 
     def live_chapters(self):
-        """Live chapters in their order: one query, titles and URL paths only."""
+        """Live, public chapters in their order (no bodies): the contents and the PDF's
+        fingerprint need only their titles, addresses and live revisions."""
         return list(Page.objects.child_of(self).live().public().order_by("path"))
 
     def live_chapters_with_bodies(self):
