@@ -4,13 +4,41 @@ Each block is made for this field: short texts, steps a reader can follow, help 
 one tap away, and questions whose answers open without JavaScript.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+# Images already fetched (with their renditions) for the page being built, by id. A page
+# that shows many StreamFields at once (a whole booklet) fetches every image in one query.
+_known_images = ContextVar("known_images", default=None)
+
+
+@contextmanager
+def known_images(images_by_id):
+    token = _known_images.set(images_by_id)
+    try:
+        yield
+    finally:
+        _known_images.reset(token)
+
+
+def images_with_renditions(image_ids):
+    """The images for these ids, with their renditions prefetched, in at most two queries."""
+    known = _known_images.get() or {}
+    wanted = {image_id for image_id in image_ids if image_id}
+    found = {image_id: known[image_id] for image_id in wanted if image_id in known}
+    missing = wanted - found.keys()
+    if missing:
+        found.update(get_image_model().objects.prefetch_renditions().in_bulk(missing))
+    return found
 
 
 class IllustrationBlock(blocks.StructBlock):
@@ -27,6 +55,18 @@ class IllustrationBlock(blocks.StructBlock):
         label = _("Illustration")
         template = "website/blocks/illustration.html"
         description = _("A picture with a description for screen readers.")
+
+    def bulk_to_python(self, values):
+        """All the illustrations of a StreamField, with their images and renditions, in
+        the same number of queries whatever their number."""
+        values = list(values)
+        images = images_with_renditions(value.get("image") for value in values)
+        result = []
+        for value in values:
+            struct_value = self.to_python({**value, "image": None})
+            struct_value["image"] = images.get(value.get("image"))
+            result.append(struct_value)
+        return result
 
 
 class DidYouKnowBlock(blocks.StructBlock):

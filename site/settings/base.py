@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website",
     "campaigns",
+    "campaigns.booklets",
     "quiz",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",

@@ -1,0 +1,278 @@
+"""Booklets: a cover, an introduction and chapters, read on the web, printed, or as a PDF.
+
+Each language has its own booklet page (a translation) with its own chapters, its own
+generated PDF and, if an editor uploads one, its own designed PDF.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import SafetyStoryBlock, known_images
+
+# Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
+PDF_LAYOUT_VERSION = 2
+COVER_FILTER = "max-900x700"
+
+
+class BookletPage(RoutablePageMixin, Page):
+    """A booklet's cover and contents. Its chapters are its children."""
+
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt_text = models.CharField(
+        _("cover alternative text"),
+        max_length=250,
+        help_text=_("Describe what the cover shows for people who cannot see it."),
+    )
+    introduction = models.TextField(_("introduction"), max_length=1000)
+    audience = models.CharField(
+        _("audience"),
+        max_length=150,
+        help_text=_("Who the booklet is for, such as “Young people, parents and educators”."),
+    )
+    age_from = models.PositiveSmallIntegerField(
+        _("youngest age"), validators=[MinValueValidator(5), MaxValueValidator(99)]
+    )
+    age_to = models.PositiveSmallIntegerField(
+        _("oldest age"), validators=[MinValueValidator(5), MaxValueValidator(99)]
+    )
+    designed_pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("designed PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. A designed PDF in this page's language. Without one, a PDF is made "
+            "from the chapters each time the booklet or a chapter is published."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("age_from"), FieldPanel("age_to")]),
+            ],
+            heading=_("Readers"),
+        ),
+        FieldPanel("designed_pdf"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("audience"),
+    ]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["booklets.BookletChapterPage"]
+    # Each language uploads its own designed PDF: a translation does not inherit it.
+    exclude_fields_in_copy = ["designed_pdf"]
+
+    class Meta:
+        verbose_name = _("booklet")
+
+    def clean(self):
+        super().clean()
+        if self.age_from and self.age_to and self.age_from > self.age_to:
+            raise ValidationError(
+                {"age_to": _("The oldest age must be the same as or more than the youngest.")}
+            )
+
+    # --- Content ----------------------------------------------------------------------
+
+    def live_chapters(self):
+        """Live, public chapters in their order (no bodies): the contents and the PDF's
+        fingerprint need only their titles, addresses and live revisions."""
+        return list(Page.objects.child_of(self).live().public().order_by("path"))
+
+    def live_chapters_with_bodies(self):
+        """Live chapters with their bodies loaded, every image and its renditions fetched
+        in one go: the same number of queries for 2 chapters or 20."""
+        chapters = list(BookletChapterPage.objects.child_of(self).live().public().order_by("path"))
+        load_bodies(chapters)
+        return chapters
+
+    def cover(self):
+        """The cover image with its renditions, in one query."""
+        if not self.cover_image_id:
+            return None
+        return (
+            get_image_model().objects.prefetch_renditions().filter(pk=self.cover_image_id).first()
+        )
+
+    # --- The PDF ----------------------------------------------------------------------
+
+    def pdf_fingerprint(self, chapters, safety):
+        """What the generated PDF depends on: its revisions, its chapters in order, and the
+        phone numbers that "where to get help" prints. A change makes a new PDF."""
+        parts = [
+            f"v{PDF_LAYOUT_VERSION}",
+            self.locale.language_code if self.locale_id else "",
+            f"{self.pk}:{self.live_revision_id}",
+            ",".join(f"{chapter.pk}:{chapter.live_revision_id}" for chapter in chapters),
+            f"{safety.alert_line_phone}|{safety.emergency_number}" if safety else "",
+        ]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    def pdf_filename(self):
+        return f"{self.slug}-{self.locale.language_code}.pdf"
+
+    def pdf_url(self):
+        return self.url + self.reverse_subpage("booklet_pdf")
+
+    def print_url(self):
+        return self.url + self.reverse_subpage("booklet_print")
+
+    def get_cached_paths(self):
+        # Paths relative to the page, for front-end cache invalidation.
+        return [
+            "/",
+            "/" + self.reverse_subpage("booklet_pdf"),
+            "/" + self.reverse_subpage("booklet_print"),
+        ]
+
+    # --- Views ------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        from .pdf import pdf_download_info
+
+        context = super().get_context(request, *args, **kwargs)
+        chapters = self.live_chapters()
+        context["chapters"] = chapters
+        context["cover"] = self.cover()
+        # A booklet still being written (a preview before its first save) has no PDF yet.
+        has_pdf = self.pk is not None and self.live
+        context["pdf"] = pdf_download_info(self, chapters, request) if has_pdf else None
+        return context
+
+    @path("")
+    def contents(self, request):
+        return self.render(request)
+
+    @path("print/", name="booklet_print")
+    def print_view(self, request):
+        chapters = self.live_chapters_with_bodies()
+        return self.render(
+            request,
+            template="booklets/booklet_print.html",
+            context_overrides={"chapters": chapters, "cover": self.cover()},
+        )
+
+    @path("pdf/", name="booklet_pdf")
+    def pdf_view(self, request):
+        from .pdf import serve_booklet_pdf
+
+        if not self.live:
+            raise Http404
+        return serve_booklet_pdf(self, request)
+
+
+class BookletChapterPage(Page):
+    """One chapter: its own address, previous and next, and a way back to the contents."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=250,
+        blank=True,
+        help_text=_("One sentence for the table of contents."),
+    )
+    body = StreamField(SafetyStoryBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["booklets.BookletPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("booklet chapter")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        booklet = self.get_parent()
+        siblings = list(Page.objects.child_of(booklet).live().public().order_by("path"))
+        position = next(
+            (index for index, sibling in enumerate(siblings) if sibling.pk == self.pk), None
+        )
+        previous_chapter = next_chapter = None
+        if position is not None:
+            previous_chapter = siblings[position - 1] if position > 0 else None
+            next_chapter = siblings[position + 1] if position + 1 < len(siblings) else None
+        context.update(
+            booklet=booklet,
+            chapter_number=position + 1 if position is not None else None,
+            chapter_count=len(siblings),
+            previous_chapter=previous_chapter,
+            next_chapter=next_chapter,
+        )
+        return context
+
+
+def load_bodies(chapters):
+    """Turn every chapter's body into blocks now, with all their images (and renditions)
+    fetched in one query, instead of one query per chapter."""
+    image_ids = set()
+    for chapter in chapters:
+        for block in chapter.body.raw_data:
+            value = block.get("value")
+            if (
+                block.get("type") == "illustration"
+                and isinstance(value, dict)
+                and value.get("image")
+            ):
+                image_ids.add(value["image"])
+    images = get_image_model().objects.prefetch_renditions().in_bulk(image_ids)
+    with known_images(images):
+        for chapter in chapters:
+            list(chapter.body)  # StreamValue keeps the blocks it has built
+    return chapters
+
+
+class GeneratedPDF(models.Model):
+    """A PDF made from one booklet's published content: one per language and version.
+
+    `fingerprint` names what it was made from (see `BookletPage.pdf_fingerprint`), so a
+    stored PDF is served until the booklet or one of its chapters is published again.
+    """
+
+    booklet = models.ForeignKey(
+        BookletPage, on_delete=models.CASCADE, related_name="generated_pdfs"
+    )
+    fingerprint = models.CharField(max_length=64)
+    file = models.FileField(upload_to="booklets/pdf/")
+    file_size = models.PositiveIntegerField()
+    page_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("generated booklet PDF")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booklet", "fingerprint"], name="booklets_one_pdf_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return self.file.name

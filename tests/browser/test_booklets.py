@@ -1,0 +1,106 @@
+"""Flow 3 in a real browser: read the booklet chapter by chapter with the keyboard only,
+then download its PDF."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CHAPTERS_PT = [
+    "Para que serve a internet",
+    "A tua privacidade",
+    "Pessoas que conheces online",
+    "Partilhar imagens",
+    "Quando algo corre mal",
+    "Como denunciar",
+]
+
+
+def tab_to(page, matches, key="Tab", limit=60):
+    """Press Tab (or Shift+Tab) until the focused element satisfies `matches`, a JavaScript
+    expression about `el`."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {matches}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {matches}")
+
+
+def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(page):
+    page.goto("/pt/tu-e-a-internet/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tu e a Internet")
+    expect(page.get_by_role("img", name=re.compile("Desenho de um telemóvel"))).to_be_visible()
+
+    # Into the first chapter from the contents.
+    tab_to(page, f"el.textContent.trim() === {CHAPTERS_PT[0]!r}")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/para-que-serve-a-internet/$"))
+
+    for number, title in enumerate(CHAPTERS_PT, start=1):
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_text(f"Capítulo {number} de 6")).to_be_visible()
+        if number == len(CHAPTERS_PT):
+            break
+        tab_to(page, "el.getAttribute('rel') === 'next'")
+        page.keyboard.press("Enter")
+
+    # The last chapter has no next link; back to the contents, then the download.
+    expect(page.locator("a[rel=next]")).to_have_count(0)
+    tab_to(page, "el.textContent.trim() === 'Voltar ao índice'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/#contents$"))
+
+    # The download button sits just above the contents.
+    tab_to(page, "el.classList.contains('booklet__download-button')", key="Shift+Tab")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename == "tu-e-a-internet-pt.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")
+
+
+def test_chapter_links_work_without_javascript(demo_site, live_server, browser):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/you-and-the-internet/sharing-images/")
+    page.get_by_text("What if I already sent a photo I regret?").click()
+    expect(page.get_by_text("It is not your fault, and you are not alone.")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Next chapter")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("When something goes wrong")
+    page.get_by_role("link", name="Português").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quando algo corre mal")
+    context.close()
+
+
+def test_a_chapter_prints_without_navigation_and_with_links_written_out(page):
+    page.goto("/en/you-and-the-internet/how-to-report/")
+    nav = page.locator(".chapter-nav")
+    expect(nav).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in (".chapter-nav", ".site-header", ".quick-exit", ".site-footer"):
+        expect(page.locator(selector)).to_be_hidden()
+    link = page.locator(".get-help a", has_text="Cover your tracks")
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "/en/cover-your-tracks/" in after
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to report")
+
+
+def test_the_whole_booklet_prints_from_one_page_with_answers_open(page):
+    page.goto("/en/you-and-the-internet/print/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".booklet__print-tip")).to_be_hidden()
+    expect(page.locator(".booklet__chapter")).to_have_count(6)
+    expect(
+        page.get_by_text("There are ways to ask for the image to be taken down.")
+    ).to_be_visible()
+    breaks = page.locator(".booklet__chapter").first.evaluate(
+        "el => getComputedStyle(el).breakBefore"
+    )
+    assert breaks == "page"
