@@ -450,6 +450,15 @@ def test_the_review_report_is_not_public(client):
 
 
 @pytest.mark.django_db
+def test_alert_line_handlers_do_not_get_the_review_report(client):
+    client.force_login(get_user_model().objects.get(username="handler"))
+    response = client.get(reverse("alerts_review_report"))
+    assert response.status_code == 302, "Wagtail sends users without permission away"
+    assert "Partilha da localização" not in html_of(client.get(response["Location"]))
+    assert reverse("alerts_review_report") not in html_of(client.get("/admin/"))
+
+
+@pytest.mark.django_db
 def test_home_page_shows_the_latest_three_alerts_of_its_language(client):
     html = html_of(client.get("/en/"))
     section = html.split('id="alerts-heading"', 1)[1].split("</section>", 1)[0]

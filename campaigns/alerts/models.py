@@ -60,20 +60,13 @@ class AlertIndexPage(RoutablePageMixin, Page):
         url = request.build_absolute_uri(url) if request is not None else url
         return f"{url}?audience={audience}" if audience else url
 
-    @path("")
-    def index_route(self, request):
-        listing = AlertListing(self, request)
-        return self.render(request, context_overrides={"listing": listing})
-
     @path("feed/")
     def feed(self, request):
         return build_feed(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if "listing" not in kwargs:
-            # Previews and plain serving: the unfiltered first page.
-            context["listing"] = AlertListing(self, request)
+        context["listing"] = AlertListing(self, request)
         return context
 
 
@@ -221,10 +214,11 @@ class AlertPage(Page):
         translated = live_translations_in(self.locale_id, alert_ids + page_ids)
         context["related_alerts"] = [translated[pk] for pk in alert_ids if pk in translated]
         context["related_pages"] = [translated[pk] for pk in page_ids if pk in translated]
-        index = self.get_parent().specific
-        context["index_url"] = index.get_url(request)
-        context["index_title"] = index.title
-        context["feed_url"] = index.feed_url(request) if isinstance(index, AlertIndexPage) else ""
+        index = self.get_parent().specific  # the parent is already known from routing
+        index = index if isinstance(index, AlertIndexPage) else None
+        context["index_url"] = index.get_url(request) if index else ""
+        context["index_title"] = index.title if index else ""
+        context["feed_url"] = index.feed_url(request) if index else ""
         return context
 
 
