@@ -514,3 +514,28 @@ def test_index_and_alert_pages_use_a_constant_number_of_queries(client, django_a
         with django_assert_num_queries(counts[url]):
             assert client.get(url).status_code == 200
     print("query counts with 3 and 15 alerts:", counts)
+
+
+# --- Demo content -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_alerts_cover_the_topics_in_both_languages():
+    for language in ("pt", "en"):
+        alerts = AlertPage.objects.live().filter(locale__language_code=language)
+        assert alerts.count() >= 6
+        assert len({alert.topic for alert in alerts}) >= 6
+        assert any(alert.is_urgent_now() for alert in alerts)
+        assert any(alert.is_due_for_review() for alert in alerts)
+    for home in HomePage.objects.all():
+        assert home.alerts_page_id == index_for("pt").pk
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_changes_nothing():
+    from django.core.management import call_command
+    from wagtail.models import Page, Revision
+
+    before = (Page.objects.count(), Revision.objects.count(), AlertPage.objects.count())
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Page.objects.count(), Revision.objects.count(), AlertPage.objects.count()) == before

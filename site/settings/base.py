@@ -192,6 +192,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # by the migration alerts/0002. The backend has one configuration for the whole
     # index, so English pages use it too. After changing it: manage.py update_index.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portuguese_unaccent"
+    # The search index's SearchVectorField and GIN indexes need it (system check E005).
+    INSTALLED_APPS.append("django.contrib.postgres")
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
