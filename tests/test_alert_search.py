@@ -63,6 +63,13 @@ def test_accent_folding_works_the_other_way_too(client):
 
 
 @on_postgresql
+def test_system_checks_pass_on_postgresql():
+    from django.core.management import call_command
+
+    call_command("check", fail_level="ERROR")  # the search index needs django.contrib.postgres
+
+
+@on_postgresql
 def test_portuguese_configuration_with_unaccent_is_in_use():
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "portuguese_unaccent"
     with connection.cursor() as cursor:

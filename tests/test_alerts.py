@@ -126,6 +126,12 @@ class TestAlertPageTypes(WagtailPageTestCase):
             assert alert.review_date == datetime.date(2027, 5, 1)
             assert alert.related_pages.get().link_page.slug == "para-pais"
 
+    def test_the_admin_form_tells_editors_never_to_handle_images_of_abuse(self):
+        url = reverse("wagtailadmin_pages:add", args=["alerts", "alertpage", self.index_en.pk])
+        html = html_of(self.client.get(url))
+        assert "Never copy, download or send images of abuse" in html
+        assert 'name="urgent_until"' in html and 'name="for_parents"' in html
+
     def post_new_alert(self, data):
         url = reverse("wagtailadmin_pages:add", args=["alerts", "alertpage", self.index_en.pk])
         return self.client.post(url, data)
@@ -191,6 +197,23 @@ def test_an_alert_page_says_what_to_do_and_where_to_complain(client):
     html = html_of(client.get("/pt/alertas/ameacas-sextorsao/"))
     assert "Nunca copies, descarregues nem envies imagens de abuso" in html
     assert 'href="/pt/alertas/fotografia-intima-partilhada/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/pt/alertas/",
+        "/en/alerts/?audience=parents&topic=grooming",
+        "/pt/alertas/ameacas-sextorsao/",
+        "/en/alerts/sextortion-threats/",
+        "/en/",
+    ],
+)
+def test_no_inline_script_or_style(client, url):
+    html = html_of(client.get(url))
+    assert "style=" not in html
+    assert html.count("<script") == html.count("<script src=")
 
 
 @pytest.mark.django_db
