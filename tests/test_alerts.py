@@ -416,7 +416,8 @@ def test_an_urgent_alert_shows_on_every_page_of_its_language_only(client, monkey
 
 
 @pytest.mark.django_db
-def test_the_banner_costs_one_query_then_none_and_unpublishing_clears_it(client):
+def test_the_banner_costs_one_query_then_none_and_publishing_clears_it(client):
+    assert "Urgent test scam" not in html_of(client.get("/en/"))  # the cache is now warm
     alert = add_alert(
         index_for("en"),
         "Urgent test scam",
@@ -424,6 +425,7 @@ def test_the_banner_costs_one_query_then_none_and_unpublishing_clears_it(client)
         urgent=True,
         urgent_until=timezone.now() + datetime.timedelta(days=1),
     )
+    assert "Urgent test scam" in html_of(client.get("/en/")), "publishing cleared the cache"
     banners.forget_urgent_alerts()
     with CaptureQueriesContext(connection) as first:
         titles = [item["title"] for item in banners.urgent_alerts("en")]
@@ -432,7 +434,6 @@ def test_the_banner_costs_one_query_then_none_and_unpublishing_clears_it(client)
     with CaptureQueriesContext(connection) as second:
         banners.urgent_alerts("en")
     assert len(second.captured_queries) == 0
-    assert "Urgent test scam" in html_of(client.get("/en/"))
     alert.unpublish()
     assert "Urgent test scam" not in html_of(client.get("/en/"))
 
