@@ -468,6 +468,16 @@ def test_editors_see_alerts_past_their_review_date(client):
 
 
 @pytest.mark.django_db
+def test_editors_can_download_the_review_report(client):
+    client.force_login(get_user_model().objects.get(username="editor"))
+    response = client.get(reverse("alerts_review_report"), {"export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert len(rows) == 3, "a heading and the overdue alert in each language"
+    assert "Live location sharing in social apps,en,Privacidade," in rows[1] + rows[2]  # pt admin
+
+
+@pytest.mark.django_db
 def test_the_review_report_is_not_public(client):
     response = client.get(reverse("alerts_review_report"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]

@@ -30,11 +30,17 @@ class AlertsDueForReviewView(ReportView):
         Column("review_date", label=_("Review date")),
         Column("status", label=_("Status"), accessor="status_string"),
     ]
-    list_export = ["title", "locale.language_code", "topic", "review_date", "status_string"]
+    list_export = [
+        "title",
+        "locale.language_code",
+        "get_topic_display",
+        "review_date",
+        "status_string",
+    ]
     export_headings = {
         "title": _("Title"),
         "locale.language_code": _("Language"),
-        "topic": _("Topic"),
+        "get_topic_display": _("Topic"),
         "review_date": _("Review date"),
         "status_string": _("Status"),
     }
