@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "website",
     "campaigns",
     "campaigns.booklets",
+    "campaigns.alerts",
     "quiz",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -187,6 +188,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "Internet Segura"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Portuguese stemming with accents folded ("seguranca" finds "segurança"), created
+    # by the migration alerts/0002. The backend has one configuration for the whole
+    # index, so English pages use it too. After changing it: manage.py update_index.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portuguese_unaccent"
+    # The search index's SearchVectorField and GIN indexes need it (system check E005).
+    INSTALLED_APPS.append("django.contrib.postgres")
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

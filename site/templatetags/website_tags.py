@@ -3,6 +3,9 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 register = template.Library()
@@ -74,3 +77,15 @@ def menu_pages(context):
 @register.simple_tag
 def home_url():
     return f"/{translation.get_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def site_banners(context):
+    """Site-wide banners that apps offer through the `register_site_banners` hook.
+
+    Each hook takes the request and returns HTML (or an empty string). `website` never
+    imports the apps built on it; they register here instead. Plain strings are escaped.
+    """
+    request = context.get("request")
+    parts = [hook(request) for hook in hooks.get_hooks("register_site_banners")]
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
