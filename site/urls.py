@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .middleware import ADMIN_LANGUAGE_ALIASES
 from .sitemaps import BilingualSitemap
 
 urlpatterns = [
@@ -17,6 +18,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # The admin speaks pt-pt (Wagtail's catalogue), so the page links it builds start with
+    # /pt-pt/: send them to the one public address.
+    *[
+        re_path(rf"^{alias}/(?P<rest>.*)$", views.admin_language_alias, {"language": language})
+        for language, alias in ADMIN_LANGUAGE_ALIASES.items()
+    ],
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection, transaction
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse, translate_url
@@ -29,6 +34,13 @@ def language_root(request):
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def admin_language_alias(request, language, rest):
+    """/pt-pt/… (a link built in the admin's language) → /pt/…, permanently."""
+    query = request.META.get("QUERY_STRING", "")
+    target = f"/{language}/{rest}" + (f"?{query}" if query else "")
+    return HttpResponsePermanentRedirect(target)
 
 
 def alternate_urls_for_view(request):

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests.conftest import html_of
@@ -111,3 +112,14 @@ def test_demo_roles(client):
     handler = get_user_model().objects.get(username="handler")
     assert handler.has_perm("wagtailadmin.access_admin")
     assert not Page.get_first_root_node().permissions_for_user(handler).can_edit()
+
+
+def test_page_links_built_in_the_portuguese_admin_reach_the_page(client, cover_your_tracks):
+    page, _english = cover_your_tracks
+    with translation.override("pt-pt"):
+        url = page.get_url()
+    assert url == "/pt-pt/apagar-o-rasto/", "Wagtail prefixes the admin's language"
+    response = client.get(url + "?x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/pt/apagar-o-rasto/?x=1"
+    assert client.get(response["Location"]).status_code == 200

@@ -97,3 +97,9 @@ def test_not_found_page_in_both_languages(client, url, lang, text):
     assert text in html
     assert "data-quick-exit" in html
     assert "language-switch" in html
+
+
+def test_language_switch_keeps_the_filters_of_a_page(client):
+    html = html_of(client.get("/en/cover-your-tracks/?audience=parents"))
+    assert 'href="/pt/apagar-o-rasto/?audience=parents" hreflang="pt"' in html
+    assert 'hreflang="pt" href="http://testserver/pt/apagar-o-rasto/">' in html, "not in hreflang"

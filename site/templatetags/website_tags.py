@@ -18,6 +18,7 @@ class LanguageVersion:
     url: str
     exists: bool  # False: the url is that language's home page, not a translation
     is_current: bool
+    switch_url: str  # the language switch keeps the query (filters use the same codes)
 
 
 @register.simple_tag(takes_context=True)
@@ -32,10 +33,12 @@ def language_versions(context):
     if cached is not None:
         return cached
     urls = dict(context.get("alternate_urls") or {})
+    query = ""
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         urls = {other.locale.language_code: other.get_url(request) for other in translations}
+        query = request.GET.urlencode() if request is not None else ""
     current = translation.get_language()
     versions = [
         LanguageVersion(
@@ -44,6 +47,7 @@ def language_versions(context):
             url=urls.get(code) or f"/{code}/",
             exists=code in urls,
             is_current=code == current,
+            switch_url=(urls[code] + f"?{query}") if code in urls and query else "",
         )
         for code, name in settings.LANGUAGES
     ]
