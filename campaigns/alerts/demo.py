@@ -395,7 +395,7 @@ def publish(page):
 def ensure_index(home, english):
     index = AlertIndexPage.objects.child_of(home).first()
     if index is None:
-        index = AlertIndexPage(**INDEX["pt"])
+        index = AlertIndexPage(**INDEX["pt"], show_in_menus=True)
         home.add_child(instance=index)
         publish(index)
     if not index.has_translation(english):

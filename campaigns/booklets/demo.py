@@ -69,7 +69,7 @@ def ensure_booklet(home, english, images):
     slug = demo_content.BOOKLET["pt"]["slug"]
     booklet = BookletPage.objects.child_of(home).filter(slug=slug).first()
     if booklet is None:
-        booklet = BookletPage(**booklet_fields("pt", images))
+        booklet = BookletPage(**booklet_fields("pt", images), show_in_menus=True)
         home.add_child(instance=booklet)
         publish(booklet)
     ensure_translation(booklet, english, booklet_fields("en", images))
