@@ -71,42 +71,26 @@ class SafetySettings(BaseSiteSetting):
         return self.dial(self.emergency_number)
 
 
+def optional_page(verbose_name):
+    """A home-page section's page: any page type, so `website` never imports the apps."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class HomePage(Page):
     """The front door for each language: who are you, and where to go next."""
 
     intro = models.TextField(_("introduction"), max_length=500)
-    alerts_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("citizen alerts page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    quiz_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("quiz page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    booklet_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("booklet page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    alert_line_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("alert line page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    alerts_page = optional_page(_("citizen alerts page"))
+    quiz_page = optional_page(_("quiz page"))
+    booklet_page = optional_page(_("booklet page"))
+    alert_line_page = optional_page(_("alert line page"))
 
     # Pages are chosen in the default language; each locale shows its own translation.
     SECTION_FIELDS = ("alerts_page", "quiz_page", "booklet_page", "alert_line_page")

@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from website.demo_tools import ensure_translation, publish
 from website.models import GuidancePage, HomePage
 from website.sanitize import clean_rich_text
 
@@ -387,23 +388,13 @@ def fill(page, language, texts):
     page.where_to_complain = complaint_links(language, texts)
 
 
-def publish(page):
-    page.save_revision().publish()
-    return page
-
-
 def ensure_index(home, english):
     index = AlertIndexPage.objects.child_of(home).first()
     if index is None:
         index = AlertIndexPage(**INDEX["pt"], show_in_menus=True)
         home.add_child(instance=index)
         publish(index)
-    if not index.has_translation(english):
-        copy = index.copy_for_translation(english)
-        for name, value in INDEX["en"].items():
-            setattr(copy, name, value)
-        copy.save()
-        publish(copy)
+    ensure_translation(index, english, INDEX["en"])
     return index
 
 

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from website.demo_tools import ensure_translation, publish
 from website.sanitize import clean_rich_text
 
 from . import demo_content, illustrations
@@ -22,11 +23,6 @@ def load(home, english, stdout):
         ensure_chapter(booklet, english, chapter, images, position)
     point_home_pages_at(home, english, booklet)
     stdout.write(f"Booklet: {booklet.title} / {booklet.get_translation(english).title}")
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
 
 
 def ensure_image(key):
@@ -100,16 +96,6 @@ def ensure_chapter(booklet, english, texts, images, position):
         },
     )
     return chapter
-
-
-def ensure_translation(page, english, fields):
-    if page.has_translation(english):
-        return page.get_translation(english)
-    translation = page.copy_for_translation(english)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return publish(translation)
 
 
 def build_body(blocks, images):

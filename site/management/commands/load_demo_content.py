@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from website import demo_content
+from website.demo_tools import ensure_translation, publish
 from website.models import GuidancePage, HomePage, HomePageAudienceEntry, SafetySettings
 from website.sanitize import clean_rich_text
 
@@ -34,11 +35,6 @@ def build_body(blocks):
             }
         body.append((block_type, value))
     return body
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
 
 
 class Command(BaseCommand):
@@ -105,15 +101,8 @@ class Command(BaseCommand):
         return page
 
     def ensure_translation(self, page, texts, **fields):
-        if page.has_translation(self.english):
-            return page.get_translation(self.english)
-        translation = page.copy_for_translation(self.english)
-        translation.title = texts["title"]
-        translation.slug = texts["slug"]
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save()
-        return publish(translation)
+        fields = {"title": texts["title"], "slug": texts["slug"], **fields}
+        return ensure_translation(page, self.english, fields)
 
     def ensure_audience_entries(self, home, guidance):
         for language, page in (("pt", home), ("en", home.get_translation(self.english))):
