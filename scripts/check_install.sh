@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .venv/bin/python -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet . 2>&1 | grep -v '^WARNING: Location' || true
+if ! "$work/venv/bin/python" -m pip install --quiet . >"$work/pip.log" 2>&1; then
+  cat "$work/pip.log" >&2
+  echo "FAIL: pip install . failed" >&2
+  exit 1
+fi
 cd "$work"
 DJANGO_SETTINGS_MODULE=website.settings.test DATABASE_URL="sqlite:///$work/db.sqlite3" \
   "$work/venv/bin/python" - <<'PY'

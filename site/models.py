@@ -132,8 +132,8 @@ class HomePage(Page):
         if not page_ids:
             return {}
         keys = dict(Page.objects.filter(id__in=page_ids).values_list("translation_key", "id"))
-        translations = Page.objects.live().filter(
-            locale_id=self.locale_id, translation_key__in=keys
+        translations = (
+            Page.objects.live().public().filter(locale_id=self.locale_id, translation_key__in=keys)
         )
         return {keys[page.translation_key]: page for page in translations.specific()}
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -26,10 +27,16 @@ urlpatterns = [
     ],
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Only image renditions are public files. Documents go through /documents/ (which
+    # checks privacy), and generated booklet PDFs through their booklet's pdf/ route.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>images/[^/]+)$",
+            serve_static_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Every public page sits under /pt/ or /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
@@ -39,3 +46,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler500 = "website.views.server_error"
+handler400 = "website.views.bad_request"

@@ -17,6 +17,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
@@ -27,10 +28,19 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 def language_root(request):
-    """`/`: send the visitor to their language, Portuguese when unsure. No cookie is read."""
-    language = translation.get_language_from_request(request, check_path=False)
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+    """`/`: send the visitor to their language, Portuguese when unsure.
+
+    Only Accept-Language counts (no cookie), so a shared cache keyed on it is right.
+    """
+    language = settings.LANGUAGE_CODE
+    for code, _quality in parse_accept_lang_header(request.headers.get("accept-language", "")):
+        if code == "*":
+            break
+        try:
+            language = translation.get_supported_language_variant(code)
+            break
+        except LookupError:
+            continue
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
@@ -141,14 +151,15 @@ def language_from_path(path):
     return prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def server_error(request, *args, **kwargs):
-    """The 500 page, rendered without the database or any context processor.
+def render_without_database(request, template_name, status):
+    """An error page that reads only settings.py: no database, no context processor.
 
-    Something is already broken, so it reads only settings.py: the quick exit still works.
+    Something is already wrong, so the page must not depend on anything else; the quick
+    exit still works.
     """
     language = language_from_path(request.path)
     with translation.override(language):
-        html = loader.get_template("500.html").render(
+        html = loader.get_template(template_name).render(
             {
                 "LANGUAGE_CODE": language,
                 "quick_exit_url": settings.QUICK_EXIT_URL,
@@ -156,4 +167,17 @@ def server_error(request, *args, **kwargs):
                 "home_url": f"/{language}/",
             }
         )
-    return HttpResponse(html, status=500)
+    return HttpResponse(html, status=status)
+
+
+def server_error(request, *args, **kwargs):
+    return render_without_database(request, "500.html", 500)
+
+
+def bad_request(request, exception=None, *args, **kwargs):
+    return render_without_database(request, "400.html", 400)
+
+
+def csrf_failure(request, reason="", template_name=None):
+    """A form was sent without its security token (expired page, blocked cookie)."""
+    return render_without_database(request, "403_csrf.html", 403)

@@ -439,6 +439,26 @@ def test_the_banner_costs_one_query_then_none_and_publishing_clears_it(client):
 
 
 @pytest.mark.django_db
+def test_making_an_urgent_alert_private_takes_it_out_of_the_banner_at_once(client):
+    from wagtail.models import PageViewRestriction
+
+    alert = add_alert(
+        index_for("en"),
+        "Soon private alert",
+        "soon-private-alert",
+        urgent=True,
+        urgent_until=timezone.now() + datetime.timedelta(days=1),
+    )
+    assert "Soon private alert" in html_of(client.get("/en/"))  # the cache is warm
+    restriction = PageViewRestriction.objects.create(
+        page=alert, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert "Soon private alert" not in html_of(client.get("/en/"))
+    restriction.delete()
+    assert "Soon private alert" in html_of(client.get("/en/"))
+
+
+@pytest.mark.django_db
 def test_an_urgent_flag_without_a_future_end_date_shows_nothing(client):
     add_alert(
         index_for("en"),
@@ -573,3 +593,12 @@ def test_loading_the_demo_again_changes_nothing():
     before = (Page.objects.count(), Revision.objects.count(), AlertPage.objects.count())
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Page.objects.count(), Revision.objects.count(), AlertPage.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_feed_identity_ignores_stray_parameters(client):
+    response = client.get("/en/alerts/feed/", {"audience": ["parents", "educators"], "x": "1"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "x=1" not in text
+    assert "<id>http://testserver/en/alerts/feed/?audience=parents</id>" in text

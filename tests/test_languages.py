@@ -29,6 +29,12 @@ def test_root_redirects_by_browser_language(client, accept_language, expected):
     assert not response.cookies, "no language cookie is set"
 
 
+def test_root_ignores_a_language_cookie(client):
+    client.cookies["django_language"] = "en"
+    response = client.get("/", headers={"accept-language": "pt-PT"})
+    assert response["Location"] == "/pt/"
+
+
 @pytest.mark.parametrize(("url", "lang"), [("/pt/", "pt"), ("/en/", "en")])
 def test_home_page_declares_its_language(client, url, lang):
     response = client.get(url)

@@ -15,6 +15,10 @@ from website.models import SafetySettings
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URLS = [
     "/pt/",
+    "/pt/tu-e-a-internet/",
+    "/en/you-and-the-internet/print/",
+    "/pt/alertas/",
+    "/en/alerts/?audience=parents&page=2",
     "/en/",
     "/pt/apagar-o-rasto/",
     "/en/cover-your-tracks/",
@@ -81,7 +85,9 @@ def test_server_error_page_renders_with_the_database_down(monkeypatch, url, lang
     assert 'class="skip-link"' in html
 
 
-CSAM_WRONG_TERMS = re.compile(r"child[\s_-]*porn|pornografia[\s_-]*infantil", re.IGNORECASE)
+CSAM_WRONG_TERMS = re.compile(
+    r"child[\s_-]*porn|pornografia[\s_-]*(infantil|de[\s_-]*menores)", re.IGNORECASE
+)
 
 
 def test_the_project_never_says_child_pornography():
@@ -98,10 +104,13 @@ def test_templates_and_styles_load_nothing_from_other_sites():
     pattern = re.compile(
         r"""(src|href)\s*=\s*["']?(https?:)?//|@import|url\(\s*["']?(https?:)?//"""
     )
-    for path in (ROOT / "site").rglob("*"):
+    checked = 0
+    for path in [*(ROOT / "site").rglob("*"), *(ROOT / "campaigns").rglob("*")]:
         if path.suffix in {".html", ".css", ".js"}:
+            checked += 1
             text = path.read_text(encoding="utf-8")
             assert not pattern.search(text), path
+    assert checked > 20
 
 
 @pytest.mark.django_db
@@ -109,3 +118,52 @@ def test_public_pages_set_no_cookies(client):
     for url in PUBLIC_URLS:
         response = client.get(url)
         assert not response.cookies, url
+
+
+@pytest.mark.django_db
+def test_private_pages_are_not_offered_as_translations_or_sections(client, cover_your_tracks):
+    from wagtail.models import PageViewRestriction
+
+    _portuguese, english = cover_your_tracks
+    PageViewRestriction.objects.create(
+        page=english, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    html = html_of(client.get("/pt/apagar-o-rasto/"))
+    assert "/en/cover-your-tracks/" not in html
+    private = html_of(client.get("/en/cover-your-tracks/"))
+    assert "This page is private" in private
+    assert "Clear your history" not in private
+    assert quick_exit_link(private), "the password page has quick exit too"
+    assert '<html lang="en"' in private
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_token_gets_a_page_with_quick_exit():
+    from wagtail.models import PageViewRestriction
+
+    from website.models import GuidancePage
+
+    page = GuidancePage.objects.get(slug="cover-your-tracks")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    client = Client(enforce_csrf_checks=True)
+    action = f"/en/_util/authenticate_with_password/{page.view_restrictions.get().pk}/{page.pk}/"
+    response = client.post(action, {"password": "s3cret", "return_url": "/en/cover-your-tracks/"})
+    assert response.status_code == 403
+    html = html_of(response)
+    assert "Please send the form again" in html
+    assert quick_exit_link(html)
+
+
+@override_settings(DEBUG=False)
+def test_bad_request_page_has_quick_exit_and_no_database():
+    from django.core.exceptions import SuspiciousOperation
+    from django.test import RequestFactory
+
+    from website.views import bad_request
+
+    response = bad_request(RequestFactory().get("/pt/x/"), SuspiciousOperation("bad"))
+    assert response.status_code == 400
+    html = html_of(response)
+    assert '<html lang="pt"' in html and quick_exit_link(html)

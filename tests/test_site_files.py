@@ -63,3 +63,16 @@ def test_every_demo_page_exists_in_both_languages():
         keys.setdefault(page.translation_key, set()).add(page.locale.language_code)
     assert len(keys) >= 6
     assert all(languages == {"pt", "en"} for languages in keys.values())
+
+
+def test_image_renditions_are_served_but_not_other_media(client):
+    import re
+
+    html = client.get("/pt/tu-e-a-internet/").content.decode()
+    image_url = re.search(r'src="(/media/images/[^"]+)"', html).group(1)
+    response = client.get(image_url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
+    assert client.get("/media/original_images/anything.png").status_code == 404
+    assert client.get("/media/booklets/pdf/anything.pdf").status_code == 404
+    assert client.get("/media/images/../documents/x.pdf").status_code == 404

@@ -144,8 +144,9 @@ def absolute(request, url):
 
 def build_feed(index_page, request):
     """The Atom feed of one language, optionally for one audience or one topic."""
-    audience = clean_value(request.GET.get("audience", ""))
-    topic = clean_value(request.GET.get("topic", ""))
+    # The first value of each, as the index reads them.
+    audience = clean_value((request.GET.getlist("audience") or [""])[0])
+    topic = clean_value((request.GET.getlist("topic") or [""])[0])
     if (audience and audience not in dict(AUDIENCES)) or (topic and topic not in dict(TOPICS)):
         raise Http404("Unknown filter")  # a feed reader needs a clear "no such feed"
     alerts = index_page.alerts()
@@ -158,14 +159,20 @@ def build_feed(index_page, request):
         title = f"{title}: {dict(TOPICS)[topic]}"
     language = index_page.locale.language_code
     index_url = absolute(request, index_page.get_url(request))
+    # The feed's identity comes from the cleaned filters only: stray query parameters
+    # must not make a "new" feed.
+    query = urlencode(
+        [(name, value) for name, value in (("audience", audience), ("topic", topic)) if value]
+    )
+    self_url = index_page.feed_url(request) + (f"?{query}" if query else "")
     feed = Atom1Feed(
         title=f"{title} · {_('Safe Internet')}",
         link=index_url,
         description=index_page.intro or index_page.title,
         language=language,
-        feed_url=absolute(request, request.get_full_path()),
+        feed_url=self_url,
         author_name=_("Safe Internet"),
-        feed_guid=absolute(request, request.get_full_path()),
+        feed_guid=self_url,
     )
     labels = dict(TOPICS)
     for alert in alerts[:FEED_LENGTH]:

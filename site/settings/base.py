@@ -151,6 +151,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves image renditions itself only when asked; in production the web server or
+# CDN serves MEDIA_ROOT/images/ at /media/images/.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -199,6 +202,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "website/password_required.html"  # noqa: S105 (quick exit)
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -210,6 +214,7 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.ipma.pt/")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 
 # --- Security headers -----------------------------------------------------------------
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

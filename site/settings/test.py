@@ -21,3 +21,4 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-static-"))
+SERVE_MEDIA = True  # image renditions, with or without DEBUG

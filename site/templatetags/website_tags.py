@@ -36,7 +36,9 @@ def language_versions(context):
     query = ""
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
         urls = {other.locale.language_code: other.get_url(request) for other in translations}
         query = request.GET.urlencode() if request is not None else ""
     current = translation.get_language()
