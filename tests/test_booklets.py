@@ -731,6 +731,47 @@ def test_designed_pdf_is_served_instead_for_its_language(client, booklets, count
 
 
 @pytest.mark.django_db
+def test_a_stored_pdf_whose_file_is_gone_is_made_again(
+    client, booklets, count_renders, django_capture_on_commit_callbacks
+):
+    """Media not restored, another server, a deletion racing the download: never a 500."""
+    booklet, _english = booklets
+    _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    stale = GeneratedPDF.objects.get(booklet=booklet)
+    default_storage.delete(stale.file.name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    assert again.startswith(b"%PDF-") and page_count(again) == page_count(first)
+    assert count_renders.call_count == 2
+    assert response["Content-Disposition"] == 'attachment; filename="tu-e-a-internet-pt.pdf"'
+    # One record, and its file is there (the stale record's clean-up left it alone).
+    fresh = GeneratedPDF.objects.get(booklet=booklet)
+    assert default_storage.exists(fresh.file.name)
+    _response, third = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    assert count_renders.call_count == 2
+
+
+@pytest.mark.django_db
+def test_a_designed_pdf_whose_file_is_gone_falls_back_to_the_generated_one(
+    client, booklets, count_renders
+):
+    _booklet, english = booklets
+    document = get_document_model().objects.create(
+        title="Designed booklet", file=ContentFile(b"%PDF-1.7\n%%EOF\n", name="gone.pdf")
+    )
+    english.designed_pdf = document
+    english.save_revision().publish()
+    default_storage.delete(document.file.name)
+
+    response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    assert data.startswith(b"%PDF-") and "Sharing images" in pdf_text(data)
+    assert response["Content-Disposition"] == 'attachment; filename="you-and-the-internet-en.pdf"'
+    assert count_renders.call_count == 1
+    assert client.get("/en/you-and-the-internet/").status_code == 200
+
+
+@pytest.mark.django_db
 def test_draft_booklets_have_no_pdf(client, home_en):
     booklet = make_booklet(home_en, "unpublished", chapters=1)
     booklet.unpublish()
