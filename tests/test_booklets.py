@@ -2,6 +2,7 @@
 query counts."""
 
 import io
+import itertools
 import re
 from pathlib import Path
 from unittest import mock
@@ -582,6 +583,82 @@ def test_print_page_holds_the_whole_booklet_with_answers_open(client):
     assert main.count('<img alt="') >= 7, "the cover and an illustration per chapter"
     # The contents point inside the page.
     assert re.search(r'<li><a href="#chapter-\d+">Your privacy</a></li>', main)
+
+
+def heading_levels(html):
+    """(level, text) of every heading in the page's main content, in order."""
+    main = html[html.index("<main") :]
+    return [
+        (int(level), re.sub(r"<[^>]+>", "", text).strip())
+        for level, text in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", main, re.S)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/you-and-the-internet/print/", "/pt/tu-e-a-internet/print/"])
+def test_print_page_headings_nest_under_the_chapter_titles(client, url):
+    levels = heading_levels(html_of(client.get(url)))
+    assert levels[0][0] == 1
+    titles = [text for level, text in levels if level == 2]
+    assert len(titles) == 1 + 6, titles  # the contents and one per chapter
+    assert all(level in (3, 4) for level, _text in levels[2:] if level != 2)
+    assert any(level == 3 for level, _text in levels), "steps, help and text headings"
+    # A heading never skips a level on the way down.
+    for (before, _b), (after, _a) in itertools.pairwise(levels):
+        assert after <= before + 1, levels
+
+
+@pytest.mark.django_db
+def test_block_and_text_headings_keep_h2_on_a_chapter_page(client):
+    levels = heading_levels(html_of(client.get("/en/you-and-the-internet/sharing-images/")))
+    assert (2, "Intimate images") in levels
+    levels = heading_levels(html_of(client.get("/en/you-and-the-internet/how-to-report/")))
+    assert all(level in (1, 2) for level, _text in levels), levels
+    assert [level for level, _text in levels].count(2) >= 2
+
+
+def pdf_headings(data):
+    """The heading tags (/H1, /H2, …) of the PDF's structure tree, in order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+            found.append(int(str(node["/S"])[2:]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.django_db
+def test_pdf_headings_nest_under_the_chapter_titles(client):
+    _response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    levels = pdf_headings(data)
+    # About, contents, six chapters, "Need help?": everything else sits below them.
+    assert levels.count(2) == 9, levels
+    assert levels.count(3) >= 6, levels
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/you-and-the-internet/sharing-images/",
+        "/en/you-and-the-internet/print/",
+        "/pt/tu-e-a-internet/partilhar-imagens/",
+    ],
+)
+def test_did_you_know_is_a_note_not_a_landmark(client, url):
+    html = html_of(client.get(url))
+    assert "<aside" not in html[html.index("<main") :]
+    assert '<div class="did-you-know" role="note">' in html
 
 
 def test_print_stylesheets_hide_navigation_and_write_links_out():

@@ -21,7 +21,7 @@ from wagtail.search import index
 from website.blocks import SafetyStoryBlock, known_images
 
 # Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
-PDF_LAYOUT_VERSION = 2
+PDF_LAYOUT_VERSION = 3
 COVER_FILTER = "max-900x700"
 
 
