@@ -545,6 +545,50 @@ def test_language_switch_leads_to_the_same_chapter(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "other_language", "other_url"),
+    [
+        ("/pt/tu-e-a-internet/print/", "en", "/en/you-and-the-internet/print/"),
+        ("/en/you-and-the-internet/print/", "pt", "/pt/tu-e-a-internet/print/"),
+    ],
+)
+def test_print_view_alternates_and_language_switch_lead_to_the_other_print_view(
+    client, url, other_language, other_url
+):
+    html = html_of(client.get(url))
+    language = url[1:3]
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+    )
+    assert alternates == {
+        language: f"http://testserver{url}",
+        other_language: f"http://testserver{other_url}",
+        "x-default": "http://testserver/",
+    }
+    assert f'<a href="{other_url}" hreflang="{other_language}"' in html
+    # The contents page keeps its own alternates.
+    contents = html_of(client.get(url.removesuffix("print/")))
+    assert (
+        f'hreflang="{other_language}" href="http://testserver{other_url.removesuffix("print/")}"'
+        in contents
+    )
+
+
+@pytest.mark.django_db
+def test_print_view_of_an_untranslated_booklet_has_only_its_own_alternate(client, home_en):
+    make_booklet(home_en, "only-english", chapters=1)
+    html = html_of(client.get("/en/only-english/print/"))
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+    )
+    assert alternates == {
+        "en": "http://testserver/en/only-english/print/",
+        "x-default": "http://testserver/",
+    }
+    assert '<a href="/pt/" hreflang="pt"' in html
+
+
+@pytest.mark.django_db
 def test_home_pages_lead_to_the_booklet_in_their_language(client):
     assert 'href="/pt/tu-e-a-internet/"' in html_of(client.get("/pt/"))
     assert 'href="/en/you-and-the-internet/"' in html_of(client.get("/en/"))
