@@ -2,6 +2,7 @@
 query counts."""
 
 import io
+import itertools
 import re
 from pathlib import Path
 from unittest import mock
@@ -544,6 +545,50 @@ def test_language_switch_leads_to_the_same_chapter(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "other_language", "other_url"),
+    [
+        ("/pt/tu-e-a-internet/print/", "en", "/en/you-and-the-internet/print/"),
+        ("/en/you-and-the-internet/print/", "pt", "/pt/tu-e-a-internet/print/"),
+    ],
+)
+def test_print_view_alternates_and_language_switch_lead_to_the_other_print_view(
+    client, url, other_language, other_url
+):
+    html = html_of(client.get(url))
+    language = url[1:3]
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+    )
+    assert alternates == {
+        language: f"http://testserver{url}",
+        other_language: f"http://testserver{other_url}",
+        "x-default": "http://testserver/",
+    }
+    assert f'<a href="{other_url}" hreflang="{other_language}"' in html
+    # The contents page keeps its own alternates.
+    contents = html_of(client.get(url.removesuffix("print/")))
+    assert (
+        f'hreflang="{other_language}" href="http://testserver{other_url.removesuffix("print/")}"'
+        in contents
+    )
+
+
+@pytest.mark.django_db
+def test_print_view_of_an_untranslated_booklet_has_only_its_own_alternate(client, home_en):
+    make_booklet(home_en, "only-english", chapters=1)
+    html = html_of(client.get("/en/only-english/print/"))
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+    )
+    assert alternates == {
+        "en": "http://testserver/en/only-english/print/",
+        "x-default": "http://testserver/",
+    }
+    assert '<a href="/pt/" hreflang="pt"' in html
+
+
+@pytest.mark.django_db
 def test_home_pages_lead_to_the_booklet_in_their_language(client):
     assert 'href="/pt/tu-e-a-internet/"' in html_of(client.get("/pt/"))
     assert 'href="/en/you-and-the-internet/"' in html_of(client.get("/en/"))
@@ -582,6 +627,82 @@ def test_print_page_holds_the_whole_booklet_with_answers_open(client):
     assert main.count('<img alt="') >= 7, "the cover and an illustration per chapter"
     # The contents point inside the page.
     assert re.search(r'<li><a href="#chapter-\d+">Your privacy</a></li>', main)
+
+
+def heading_levels(html):
+    """(level, text) of every heading in the page's main content, in order."""
+    main = html[html.index("<main") :]
+    return [
+        (int(level), re.sub(r"<[^>]+>", "", text).strip())
+        for level, text in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", main, re.S)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/you-and-the-internet/print/", "/pt/tu-e-a-internet/print/"])
+def test_print_page_headings_nest_under_the_chapter_titles(client, url):
+    levels = heading_levels(html_of(client.get(url)))
+    assert levels[0][0] == 1
+    titles = [text for level, text in levels if level == 2]
+    assert len(titles) == 1 + 6, titles  # the contents and one per chapter
+    assert all(level in (3, 4) for level, _text in levels[2:] if level != 2)
+    assert any(level == 3 for level, _text in levels), "steps, help and text headings"
+    # A heading never skips a level on the way down.
+    for (before, _b), (after, _a) in itertools.pairwise(levels):
+        assert after <= before + 1, levels
+
+
+@pytest.mark.django_db
+def test_block_and_text_headings_keep_h2_on_a_chapter_page(client):
+    levels = heading_levels(html_of(client.get("/en/you-and-the-internet/sharing-images/")))
+    assert (2, "Intimate images") in levels
+    levels = heading_levels(html_of(client.get("/en/you-and-the-internet/how-to-report/")))
+    assert all(level in (1, 2) for level, _text in levels), levels
+    assert [level for level, _text in levels].count(2) >= 2
+
+
+def pdf_headings(data):
+    """The heading tags (/H1, /H2, …) of the PDF's structure tree, in order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+            found.append(int(str(node["/S"])[2:]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.django_db
+def test_pdf_headings_nest_under_the_chapter_titles(client):
+    _response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    levels = pdf_headings(data)
+    # About, contents, six chapters, "Need help?": everything else sits below them.
+    assert levels.count(2) == 9, levels
+    assert levels.count(3) >= 6, levels
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/you-and-the-internet/sharing-images/",
+        "/en/you-and-the-internet/print/",
+        "/pt/tu-e-a-internet/partilhar-imagens/",
+    ],
+)
+def test_did_you_know_is_a_note_not_a_landmark(client, url):
+    html = html_of(client.get(url))
+    assert "<aside" not in html[html.index("<main") :]
+    assert '<div class="did-you-know" role="note">' in html
 
 
 def test_print_stylesheets_hide_navigation_and_write_links_out():
@@ -731,6 +852,47 @@ def test_designed_pdf_is_served_instead_for_its_language(client, booklets, count
 
 
 @pytest.mark.django_db
+def test_a_stored_pdf_whose_file_is_gone_is_made_again(
+    client, booklets, count_renders, django_capture_on_commit_callbacks
+):
+    """Media not restored, another server, a deletion racing the download: never a 500."""
+    booklet, _english = booklets
+    _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    stale = GeneratedPDF.objects.get(booklet=booklet)
+    default_storage.delete(stale.file.name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    assert again.startswith(b"%PDF-") and page_count(again) == page_count(first)
+    assert count_renders.call_count == 2
+    assert response["Content-Disposition"] == 'attachment; filename="tu-e-a-internet-pt.pdf"'
+    # One record, and its file is there (the stale record's clean-up left it alone).
+    fresh = GeneratedPDF.objects.get(booklet=booklet)
+    assert default_storage.exists(fresh.file.name)
+    _response, third = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    assert count_renders.call_count == 2
+
+
+@pytest.mark.django_db
+def test_a_designed_pdf_whose_file_is_gone_falls_back_to_the_generated_one(
+    client, booklets, count_renders
+):
+    _booklet, english = booklets
+    document = get_document_model().objects.create(
+        title="Designed booklet", file=ContentFile(b"%PDF-1.7\n%%EOF\n", name="gone.pdf")
+    )
+    english.designed_pdf = document
+    english.save_revision().publish()
+    default_storage.delete(document.file.name)
+
+    response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    assert data.startswith(b"%PDF-") and "Sharing images" in pdf_text(data)
+    assert response["Content-Disposition"] == 'attachment; filename="you-and-the-internet-en.pdf"'
+    assert count_renders.call_count == 1
+    assert client.get("/en/you-and-the-internet/").status_code == 200
+
+
+@pytest.mark.django_db
 def test_draft_booklets_have_no_pdf(client, home_en):
     booklet = make_booklet(home_en, "unpublished", chapters=1)
     booklet.unpublish()
@@ -825,3 +987,45 @@ def test_demo_booklet_is_complete_in_both_languages(booklets, home_pt, home_en):
     assert english.locale.language_code == "en" and english.live
     assert home_pt.booklet_page_id == booklet.pk
     assert home_en.booklet_page_id == booklet.pk
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "said", "never_said"),
+    [
+        (
+            "partilhar-imagens",
+            [
+                "Quem pede estas imagens, as passa a outras pessoas ou ameaça partilhá-las "
+                "comete um crime.",
+                "Se enviaste uma imagem tua, a culpa não é tua.",
+                "A linha de alerta ajuda-te a pedir que a imagem seja retirada.",
+                "fala com um adulto de confiança",
+            ],
+            ["Partilhá-las é crime", "toda a escola"],
+        ),
+        (
+            "sharing-images",
+            [
+                "People who ask for these images, pass them on or threaten to share them "
+                "commit a crime.",
+                "If you sent a picture of yourself, you are not to blame.",
+                "The alert line can help you ask for the image to be taken down.",
+                "talk to an adult you trust",
+            ],
+            ["Sharing them is a crime", "whole school"],
+        ),
+    ],
+)
+def test_demo_chapter_on_sharing_images_never_blames_the_young_person(slug, said, never_said):
+    chapter = BookletChapterPage.objects.get(slug=slug)
+    text = " ".join(
+        str(block.value.source if hasattr(block.value, "source") else block.value)
+        for block in chapter.body
+    )
+    text = re.sub(r"<[^>]+>", " ", text)
+    for words in said:
+        assert words in text, words
+    for words in never_said:
+        assert words not in text, words
+    assert "pornogra" not in text.lower()

@@ -243,7 +243,7 @@ CHAPTERS = [
             "body": [
                 (
                     "text",
-                    "<p>Depois de enviares uma imagem, deixas de controlar o que lhe acontece. Pode ser guardada, copiada ou reenviada.</p><p>Antes de partilhares, pergunta-te: ficava bem se toda a escola visse? E pede autorização antes de publicares fotos de outras pessoas.</p>",
+                    "<p>Depois de enviares uma imagem, deixas de controlar o que lhe acontece. Pode ser guardada, copiada ou reenviada.</p><p>Antes de partilhares, pensa com calma. Nunca tens de enviar nada que não queiras. E pede autorização antes de publicares fotos de outras pessoas.</p>",
                 ),
                 (
                     "illustration",
@@ -253,7 +253,7 @@ CHAPTERS = [
                 ),
                 (
                     "text",
-                    "<h2>Imagens íntimas</h2><p>Imagens sexuais de menores de 18 anos são material de abuso sexual de crianças. Partilhá-las é crime.</p><p>Se alguém te enviar uma, não a reenvies. Denuncia-a e fala com um adulto de confiança.</p>",
+                    "<h2>Imagens íntimas</h2><p>Imagens sexuais de menores de 18 anos são material de abuso sexual de crianças. Quem pede estas imagens, as passa a outras pessoas ou ameaça partilhá-las comete um crime.</p><p>Se enviaste uma imagem tua, a culpa não é tua. Podes pedir ajuda. Liga para a linha de alerta ou fala com um adulto de confiança. A linha de alerta ajuda-te a pedir que a imagem seja retirada.</p><p>Se alguém te enviar uma imagem destas, não a reenvies. Denuncia-a e fala com um adulto de confiança.</p>",
                 ),
                 (
                     "did_you_know",
@@ -277,7 +277,7 @@ CHAPTERS = [
             "body": [
                 (
                     "text",
-                    "<p>Once you send an image, you no longer control what happens to it. It can be saved, copied or sent on.</p><p>Before you share, ask yourself: would it be fine if the whole school saw it? And ask before you post photos of other people.</p>",
+                    "<p>Once you send an image, you no longer control what happens to it. It can be saved, copied or sent on.</p><p>Before you share, take your time. You never have to send anything you do not want to. And ask before you post photos of other people.</p>",
                 ),
                 (
                     "illustration",
@@ -287,7 +287,7 @@ CHAPTERS = [
                 ),
                 (
                     "text",
-                    "<h2>Intimate images</h2><p>Sexual images of anyone under 18 are child sexual abuse material. Sharing them is a crime.</p><p>If someone sends you one, do not send it on. Report it and talk to an adult you trust.</p>",
+                    "<h2>Intimate images</h2><p>Sexual images of anyone under 18 are child sexual abuse material. People who ask for these images, pass them on or threaten to share them commit a crime.</p><p>If you sent a picture of yourself, you are not to blame. You can get help. Call the alert line or talk to an adult you trust. The alert line can help you ask for the image to be taken down.</p><p>If someone sends you an image like this, do not send it on. Report it and talk to an adult you trust.</p>",
                 ),
                 (
                     "did_you_know",

@@ -21,7 +21,7 @@ from wagtail.search import index
 from website.blocks import SafetyStoryBlock, known_images
 
 # Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
-PDF_LAYOUT_VERSION = 2
+PDF_LAYOUT_VERSION = 3
 COVER_FILTER = "max-900x700"
 
 
@@ -178,8 +178,25 @@ class BookletPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="booklets/booklet_print.html",
-            context_overrides={"chapters": chapters, "cover": self.cover()},
+            context_overrides={
+                "chapters": chapters,
+                "cover": self.cover(),
+                "alternate_urls": self.print_alternate_urls(request),
+            },
         )
+
+    def print_alternate_urls(self, request):
+        """The print view in each language this booklet is live in, itself included: the
+        language switch and the hreflang alternates lead to the other print view."""
+        route = self.reverse_subpage("booklet_print")
+        translations = (
+            self.get_translations(inclusive=True).live().public().select_related("locale")
+        )
+        return {
+            other.locale.language_code: other.get_url(request) + route
+            for other in translations
+            if other.get_url(request)
+        }
 
     @path("pdf/", name="booklet_pdf")
     def pdf_view(self, request):

@@ -157,20 +157,45 @@ def pdf_download_info(booklet, chapters, request):
     return {"url": booklet.pdf_url(), "size": stored.file_size if stored else None}
 
 
+def open_designed_pdf(booklet):
+    """The editor's designed PDF, opened, or None when there is none or its file is gone."""
+    if not booklet.designed_pdf_id:
+        return None
+    document = booklet.designed_pdf
+    if document is None:
+        return None
+    try:
+        document.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        logger.warning(
+            "The designed PDF of booklet %s has no file: serving the generated one", booklet.pk
+        )
+        return None
+    return document.file, f"doc-{document.pk}-{document.file_hash}", document.created_at
+
+
+def open_generated_pdf(booklet, request):
+    """The generated PDF, opened. A record whose file is gone (media not restored, another
+    server, a deletion racing this download) is dropped and the PDF made again."""
+    stored = build_pdf(booklet, request)
+    try:
+        stored.file.open("rb")
+    except FileNotFoundError:
+        logger.warning("The PDF of booklet %s had no file: making it again", booklet.pk)
+        GeneratedPDF.objects.filter(pk=stored.pk).delete()
+        stored = build_pdf(booklet, request)
+        stored.file.open("rb")
+    return stored.file, stored.fingerprint, stored.created_at
+
+
 def serve_booklet_pdf(booklet, request):
     """The designed PDF when there is one for this language, or the generated one."""
-    if booklet.designed_pdf_id:
-        document = booklet.designed_pdf
-        file, etag = document.file, f"doc-{document.pk}-{document.file_hash}"
-        modified = document.created_at
-    else:
-        stored = build_pdf(booklet, request)
-        file, etag, modified = stored.file, stored.fingerprint, stored.created_at
+    file, etag, modified = open_designed_pdf(booklet) or open_generated_pdf(booklet, request)
     etag = quote_etag(etag)
     if request.headers.get("If-None-Match") == etag:
+        file.close()
         response = HttpResponseNotModified()
     else:
-        file.open("rb")
         response = FileResponse(
             file,
             as_attachment=True,

@@ -49,4 +49,10 @@ def remove_pdf_file(sender, instance, **kwargs):
     once the deletion is committed."""
     name, storage = instance.file.name, instance.file.storage
     if name:
-        transaction.on_commit(lambda: storage.delete(name))
+        transaction.on_commit(lambda: delete_unless_used(storage, name))
+
+
+def delete_unless_used(storage, name):
+    # A record dropped because its file was gone is replaced by one that may reuse the name.
+    if not GeneratedPDF.objects.filter(file=name).exists():
+        storage.delete(name)

@@ -26,7 +26,8 @@ def language_versions(context):
     """The current page in every language, computed once per request.
 
     A Wagtail page offers its live translations; a view that is not a page (search, a
-    quiz result) passes `alternate_urls`. Without either, each language's home page.
+    quiz result) or a page's own sub-route (a booklet's print view) passes
+    `alternate_urls`, which wins over the page. Without either, each language's home page.
     """
     request = context.get("request")
     cached = getattr(request, "_language_versions", None)
@@ -35,7 +36,7 @@ def language_versions(context):
     urls = dict(context.get("alternate_urls") or {})
     query = ""
     page = context.get("page")
-    if isinstance(page, Page) and page.pk:
+    if isinstance(page, Page) and page.pk and not urls:
         translations = (
             page.get_translations(inclusive=True).live().public().select_related("locale")
         )

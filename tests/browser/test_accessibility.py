@@ -1,5 +1,6 @@
 """axe-core (bundled with axe-playwright-python, nothing downloaded) finds no WCAG 2.2 AA
-violation on the foundation's pages, in both languages and on a phone-sized screen."""
+violation on the foundation's pages and the booklet (contents, chapters, print view), in
+both languages and on a phone-sized screen."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -23,6 +24,13 @@ URLS = [
     "/pt/pesquisa/?q=hist%C3%B3rico",
     "/en/search/?q=zzzz",
     "/pt/nao-existe/",
+    # The booklet: its contents, a chapter with every kind of block, the whole booklet.
+    "/pt/tu-e-a-internet/",
+    "/en/you-and-the-internet/",
+    "/pt/tu-e-a-internet/partilhar-imagens/",
+    "/en/you-and-the-internet/how-to-report/",
+    "/pt/tu-e-a-internet/print/",
+    "/en/you-and-the-internet/print/",
 ]
 
 
