@@ -1,5 +1,8 @@
 """Flow 7: an editor writes a page, translates it and submits it; a moderator publishes it."""
 
+import smtplib
+import socket
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -87,3 +90,29 @@ def test_editor_translates_then_submits_the_translation(client, home_pt):
     assert translation.live and translation.title == "Hello"
     client.logout()
     assert client.get("/en/hello/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [smtplib.SMTPServerDisconnected("gone"), socket.gaierror("no such host")],
+)
+def test_moderation_works_when_the_mail_server_fails(
+    client, home_pt, settings, monkeypatch, failure
+):
+    def broken_server(*args, **kwargs):
+        raise failure
+
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "website.mail.ResilientSMTPBackend",
+            "OPTIONS": {"host": "smtp.example.org", "port": 25},
+        }
+    }
+    monkeypatch.setattr(smtplib, "SMTP", broken_server)
+    response = submit_new_page(as_user(client, "editor"), home_pt, "Sem correio", "sem-correio")
+    assert response.status_code == 302
+    page = GuidancePage.objects.get(slug="sem-correio")
+    assert page.workflow_in_progress
+    response = approve(as_user(client, "moderator"), page)
+    page.refresh_from_db()
+    assert page.live

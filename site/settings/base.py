@@ -165,13 +165,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND_CLASS", "django.core.mail.backends.smtp.EmailBackend"
-        ),
+        "BACKEND": os.environ.get("EMAIL_BACKEND_CLASS", "website.mail.ResilientSMTPBackend"),
         "OPTIONS": {
             key: value
             for key, value in {
-                "host": os.environ.get("EMAIL_HOST"),
+                "host": os.environ.get("EMAIL_HOST", "localhost"),  # Django 6.1 needs one
                 "port": int(os.environ["EMAIL_PORT"]) if os.environ.get("EMAIL_PORT") else None,
                 "username": os.environ.get("EMAIL_HOST_USER"),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD"),
