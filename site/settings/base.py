@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.booklets",
     "campaigns.alerts",
+    "campaigns.alertline",
     "quiz",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -210,6 +211,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # the everyday destination in the admin's site settings.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.ipma.pt/")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
+
+# --- Alert line -----------------------------------------------------------------------
+# Keys for the reporters' contact details (never SECRET_KEY): comma-separated base64 keys
+# of 32 bytes; the first encrypts, all decrypt, so a new key can be put first and the old
+# ones removed after `manage.py reencrypt_contacts`. Production refuses to start without.
+ALERTLINE_CONTACT_KEYS = env_list("ALERTLINE_CONTACT_KEYS")
+# Who hears that a report arrived (the message carries only its reference).
+ALERTLINE_NOTIFY_EMAILS = env_list("ALERTLINE_NOTIFY_EMAILS")
+# Retention, in days (manage.py purge_reports).
+ALERTLINE_KEEP_CLOSED_DAYS = int(os.environ.get("ALERTLINE_KEEP_CLOSED_DAYS", "90"))
+ALERTLINE_KEEP_CONTACT_DAYS = int(os.environ.get("ALERTLINE_KEEP_CONTACT_DAYS", "30"))
+ALERTLINE_KEEP_SPAM_DAYS = int(os.environ.get("ALERTLINE_KEEP_SPAM_DAYS", "7"))
 
 # --- Security headers -----------------------------------------------------------------
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
