@@ -69,7 +69,9 @@ def report_view(page, request):
 
     form = ReportForm(request.POST)
     limit, period = REPORTS_PER_CLIENT
+    status = 200
     if form.is_valid() and not allow(request, "alertline-report", limit, period):
+        status = 429
         form.add_error(
             None,
             _(
@@ -79,7 +81,9 @@ def report_view(page, request):
         )
     if not form.is_valid():
         return no_store(
-            render_page(page, request, "alertline/alert_line_page.html", {"form": form})
+            render_page(
+                page, request, "alertline/alert_line_page.html", {"form": form}, status=status
+            )
         )
 
     data = form.cleaned_data
@@ -106,9 +110,13 @@ def confirmation(page, request, report, code):
         "report": report,
         "reference": codes.display_reference(report.reference),
         "code": codes.display_code(code),
-        "status_url": page.status_url(request),
+        # Built from the request alone, so the plain fallback needs nothing else.
+        "status_url": request.path + ("estado/" if _is_pt(request) else "status/"),
+        "LANGUAGE_CODE": translation.get_language(),
+        "quick_exit_url": settings.QUICK_EXIT_URL,
     }
     try:
+        context["status_url"] = page.status_url(request)
         response = render_page(page, request, "alertline/confirmation.html", context)
         response.render()
         return response
@@ -118,6 +126,10 @@ def confirmation(page, request, report, code):
         )
         html = render_to_string("alertline/confirmation_plain.html", context)
         return HttpResponse(html)
+
+
+def _is_pt(request):
+    return (translation.get_language() or "").startswith("pt")
 
 
 # --- The status page ------------------------------------------------------------------
