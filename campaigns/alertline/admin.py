@@ -8,13 +8,16 @@ never made clickable here: a handler must not open them by accident.
 import statistics
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -105,7 +108,21 @@ class ReportAdminForm(WagtailAdminModelForm):
         return report
 
 
-class ReportEditView(generic.EditView):
+class ForbiddenNotRedirected:
+    """A plain 403 for people who are not handlers, instead of Wagtail's redirect home.
+
+    Wagtail turns PermissionDenied into a redirect with a message; for reports the answer
+    must be an unambiguous 403 that reveals nothing, including to an automated check.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "alertline/admin/forbidden.html", status=403)
+
+
+class ReportEditView(ForbiddenNotRedirected, generic.EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         log(self.object, "alertline.view", user=request.user)
@@ -127,7 +144,7 @@ class ReportEditView(generic.EditView):
         return instance
 
 
-class ReportIndexView(generic.IndexView):
+class ReportIndexView(ForbiddenNotRedirected, generic.IndexView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.is_export:
@@ -147,6 +164,12 @@ class ReportViewSet(ModelViewSet):
     add_to_reference_index = False
     index_view_class = ReportIndexView
     edit_view_class = ReportEditView
+    add_view_class = type("ReportCreateView", (ForbiddenNotRedirected, generic.CreateView), {})
+    delete_view_class = type("ReportDeleteView", (ForbiddenNotRedirected, generic.DeleteView), {})
+    history_view_class = type(
+        "ReportHistoryView", (ForbiddenNotRedirected, history.HistoryView), {}
+    )
+    usage_view_class = type("ReportUsageView", (ForbiddenNotRedirected, usage.UsageView), {})
     list_display = ["reference", "category", "status", "created_at", "withdrawal_requested_at"]
     list_filter = ["status", "category", "reporter_role", "language"]
     search_fields = ["reference", "description", "where"]
