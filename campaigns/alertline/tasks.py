@@ -1,9 +1,12 @@
 """The handlers' notice: sent after the report is committed, through Django's tasks.
 
 It says only that a report arrived and its reference: never what it says, never the
-contact. Django 6.1's own `django.tasks` is used (not Wagtail's `django_tasks` backport):
-django-tasks-db 0.13, the persistent queue for production, runs only `django.tasks`
-tasks on Django 6, and both frameworks read the same TASKS setting.
+contact. It runs on the TASKS alias "alertline" with Django 6.1's own `django.tasks`:
+django-tasks-db 0.13 (the persistent queue for production) runs only `django.tasks`
+tasks on Django 6, while Wagtail 8.0's tasks use the `django_tasks` backport on
+"default" (its immediate backend), and both frameworks read the same TASKS setting. The
+alias keeps each framework on a backend it can run. django.tasks has no retries of its
+own: a failed send is enqueued again, later, where the backend can defer.
 """
 
 import datetime
@@ -36,7 +39,7 @@ def recipients():
     return sorted(set(users.values_list("email", flat=True)))
 
 
-@task
+@task(backend="alertline")
 def notify_handlers(reference, attempt=1):
     to = recipients()
     if not to:
@@ -44,12 +47,12 @@ def notify_handlers(reference, attempt=1):
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("alertline_report:index")
-        reference = display_reference(reference)
-        subject = _("New alert-line report %(reference)s") % {"reference": reference}
+        shown = display_reference(reference)
+        subject = _("New alert-line report %(reference)s") % {"reference": shown}
         body = _(
             "A new report arrived at the alert line. Reference: %(reference)s.\n"
             "Read it in the admin: %(url)s"
-        ) % {"reference": reference, "url": admin_url}
+        ) % {"reference": shown, "url": admin_url}
     try:
         sent = send_mail(subject, body, None, to)
     except Exception as error:

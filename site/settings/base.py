@@ -184,7 +184,21 @@ MAILERS = {
 
 # --- Background tasks -----------------------------------------------------------------
 # Wagtail uses the django-tasks backport through the same TASKS setting as Django 6.1.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # The alert line's notices: Django's own django.tasks. In production set
+    # ALERTLINE_TASKS_BACKEND=django_tasks_db.DatabaseBackend (a persistent queue, run by
+    # `manage.py db_worker --backend alertline`). It has an alias of its own because
+    # django-tasks-db 0.13 runs only django.tasks tasks on Django 6, while Wagtail's own
+    # tasks use the django_tasks backport on "default".
+    "alertline": {
+        "BACKEND": os.environ.get(
+            "ALERTLINE_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    },
+}
+if TASKS["alertline"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Internet Segura"
