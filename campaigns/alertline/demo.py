@@ -10,8 +10,9 @@ import datetime
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from website.demo import add_home_section, ensure_page
+
 from .choices import Category, Role, Status
-from .foundation import add_home_section, ensure_page
 from .models import AlertLinePage, Report
 
 PAGE = {
@@ -115,5 +116,5 @@ def load(home, english, stdout):
         english,
         first_response_days=2,
     )
-    add_home_section(home, page, english)
+    add_home_section(home, page, english, position=10)
     ensure_reports(stdout)

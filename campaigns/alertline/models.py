@@ -17,9 +17,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.models import LeadMixin
+from website.sections import HomeSection
+
 from . import codes, crypto
 from .choices import WITH_THE_POLICE, Category, Role, Status
-from .foundation import HomeSection, LeadMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 DESCRIPTION_MAX_LENGTH = 5000

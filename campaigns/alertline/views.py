@@ -11,7 +11,6 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -20,10 +19,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from website.ratelimit import allow
+
 from . import codes
 from .choices import Status
 from .forms import AccessForm, AdditionForm, ReportForm, WithdrawForm
-from .foundation import allow
 from .models import Report, ReportAddition
 from .tasks import notify_handlers
 
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 REPORTS_PER_CLIENT = (10, 60 * 60)  # reports per hour from one client
 LOOKUPS_PER_CLIENT = (30, 60 * 60)
-FAILURES_PER_REFERENCE = (10, 60 * 60)
+TRIES_PER_REFERENCE = (10, 60 * 60)  # from any client: a reference cannot be worked on
 
 
 def no_store(response):
@@ -137,28 +137,9 @@ def _is_pt(request):
 ACTIONS = {"lookup": AccessForm, "add": AdditionForm, "withdraw": WithdrawForm}
 
 
-def reference_failures_key(reference):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{reference}".encode()).hexdigest()[:32]
-    return f"alertline:failures:{digest}"
-
-
-def too_many_failures(reference):
-    limit, _period = FAILURES_PER_REFERENCE
-    try:
-        return (cache.get(reference_failures_key(reference)) or 0) >= limit
-    except Exception:
-        logger.warning("Alert-line: cache unavailable for the per-reference limit")
-        return False
-
-
-def count_failure(reference):
-    _limit, period = FAILURES_PER_REFERENCE
-    key = reference_failures_key(reference)
-    try:
-        cache.add(key, 0, period)
-        cache.incr(key)
-    except Exception:
-        logger.warning("Alert-line: cache unavailable for the per-reference limit")
+def reference_key(reference):
+    """The per-reference limit's key: a salted hash, so the cache never holds a reference."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}|alertline|{reference}".encode()).hexdigest()[:32]
 
 
 def status_view(page, request):
@@ -174,8 +155,11 @@ def status_view(page, request):
         return no_store(render_status(page, request, context, form, action))
 
     reference, code = form.cleaned_data["reference"], form.cleaned_data["code"]
-    limit, period = LOOKUPS_PER_CLIENT
-    if not allow(request, "alertline-status", limit, period) or too_many_failures(reference):
+    client_ok = allow(request, "alertline-status", *LOOKUPS_PER_CLIENT)
+    reference_ok = allow(
+        request, "alertline-reference", *TRIES_PER_REFERENCE, key=reference_key(reference)
+    )
+    if not (client_ok and reference_ok):
         form.add_error(
             None,
             _("Too many tries. Wait an hour and try again, or call the alert line."),
@@ -184,7 +168,6 @@ def status_view(page, request):
 
     report = Report.find(reference, code)
     if report is None:
-        count_failure(reference)
         form.add_error(
             None,
             _(
