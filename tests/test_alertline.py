@@ -230,3 +230,12 @@ def test_the_report_page_has_the_same_query_count_with_more_reports(client):
     for _ in range(5):
         send_report(client)
     assert count() == first <= 21
+
+
+@pytest.mark.parametrize("language", ["pt", "en"])
+def test_the_home_page_shows_the_alert_line_section_in_each_language(client, language):
+    html = html_of(client.get(f"/{language}/"))
+    section = re.search(r'<section class="section section--alert-line".*?</section>', html, re.S)
+    assert section, "no alert-line section on the home page"
+    assert f'href="{REPORT_URL[language]}"' in section.group(0)
+    assert 'aria-labelledby="alert-line-heading"' in section.group(0)

@@ -29,7 +29,12 @@ from .tasks import notify_handlers
 
 logger = logging.getLogger(__name__)
 
-REPORTS_PER_CLIENT = (10, 60 * 60)  # reports per hour from one client
+
+def reports_per_client():
+    """Reports per hour from one client (ALERTLINE_REPORTS_PER_HOUR; 10 by default)."""
+    return (settings.ALERTLINE_REPORTS_PER_HOUR, 60 * 60)
+
+
 LOOKUPS_PER_CLIENT = (30, 60 * 60)
 TRIES_PER_REFERENCE = (10, 60 * 60)  # from any client: a reference cannot be worked on
 
@@ -68,7 +73,7 @@ def report_view(page, request):
         return render_page(page, request, "alertline/alert_line_page.html", {"form": ReportForm()})
 
     form = ReportForm(request.POST)
-    limit, period = REPORTS_PER_CLIENT
+    limit, period = reports_per_client()
     status = 200
     if form.is_valid() and not allow(request, "alertline-report", limit, period):
         status = 429

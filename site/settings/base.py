@@ -233,6 +233,8 @@ EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 ALERTLINE_CONTACT_KEYS = env_list("ALERTLINE_CONTACT_KEYS")
 # Who hears that a report arrived (the message carries only its reference).
 ALERTLINE_NOTIFY_EMAILS = env_list("ALERTLINE_NOTIFY_EMAILS")
+# Reports per hour from one client (a school may share one address: keep it generous).
+ALERTLINE_REPORTS_PER_HOUR = int(os.environ.get("ALERTLINE_REPORTS_PER_HOUR", "10"))
 # Retention, in days (manage.py purge_reports).
 ALERTLINE_KEEP_CLOSED_DAYS = int(os.environ.get("ALERTLINE_KEEP_CLOSED_DAYS", "90"))
 ALERTLINE_KEEP_CONTACT_DAYS = int(os.environ.get("ALERTLINE_KEEP_CONTACT_DAYS", "30"))
