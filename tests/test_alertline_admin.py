@@ -2,6 +2,7 @@
 first; every view and change is in the audit log; links are never clickable here."""
 
 import csv
+import datetime
 import io
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from campaigns.alertline import codes
@@ -202,3 +204,22 @@ def test_search_and_filter_find_a_report(client, report):
     assert report.display_reference in html or report.reference in html
     html = client.get(index, {"status": "closed"}).content.decode()
     assert not re.search(rf"\b{report.reference}\b", html)
+
+
+def test_the_median_time_to_first_review_covers_the_last_30_days(client):
+    Report.objects.all().delete()
+    now = timezone.now()
+    for days_ago, hours in [(2, 1), (5, 3), (10, 11), (40, 100)]:
+        created = now - datetime.timedelta(days=days_ago)
+        report, _code = Report.create(
+            category="other", description="x", reporter_role="other", language="pt"
+        )
+        Report.objects.filter(pk=report.pk).update(
+            created_at=created,
+            first_reviewed_at=created + datetime.timedelta(hours=hours),
+            status=Status.IN_REVIEW,
+        )
+    Report.create(category="other", description="y", reporter_role="other", language="en")
+    html = login(client, "admin").get(reverse("wagtailadmin_home")).content.decode()
+    assert "Median time to first review (last 30 days): 3.0 hours." in html
+    assert "1 new report" in html and "4 reports in review" in html

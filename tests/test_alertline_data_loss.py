@@ -11,6 +11,7 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection
 from django.test import Client, override_settings
+from django.views.debug import SafeExceptionReporterFilter
 
 from campaigns.alertline import codes, views
 from campaigns.alertline.models import Report
@@ -80,3 +81,21 @@ def test_a_report_is_kept_when_the_confirmation_page_fails(client, monkeypatch, 
     reference, _code = pair_from(response)  # the plain page still gives the pair
     assert stored(reference) and Report.objects.count() == before + 1
     assert "confirmation page failed (RuntimeError)" in caplog.text
+
+
+def test_what_the_public_typed_never_reaches_an_error_report(monkeypatch, caplog):
+    def database_down(**fields):
+        raise RuntimeError("database down")
+
+    monkeypatch.setattr(Report, "create", database_down)
+    client = Client(raise_request_exception=False)
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = client.post(
+            "/en/alert-line/", {**VALID, "contact": "ana@example.org", "contact_consent": "on"}
+        )
+    assert response.status_code == 500
+    record = next(record for record in caplog.records if hasattr(record, "request"))
+    reported = SafeExceptionReporterFilter().get_post_parameters(record.request)
+    assert reported["contact"] != "ana@example.org"
+    assert reported["description"] != VALID["description"]
+    assert "ana@example.org" not in caplog.text

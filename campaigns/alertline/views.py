@@ -68,7 +68,16 @@ def render_page(page, request, template, context, status=200):
 # --- The report form ------------------------------------------------------------------
 
 
+def hide_post_from_error_reports(request):
+    """What the public typed (contact, description, code) never reaches an error report.
+
+    The same as @sensitive_post_parameters(), which cannot wrap a routed page method.
+    """
+    request.sensitive_post_parameters = "__ALL__"
+
+
 def report_view(page, request):
+    hide_post_from_error_reports(request)
     if request.method != "POST":
         return render_page(page, request, "alertline/alert_line_page.html", {"form": ReportForm()})
 
@@ -148,6 +157,7 @@ def reference_key(reference):
 
 
 def status_view(page, request):
+    hide_post_from_error_reports(request)
     context = {"alternate_urls": alternate_urls(page, request, "status")}
     action = request.POST.get("action", "lookup") if request.method == "POST" else None
     if action not in ACTIONS:
