@@ -31,3 +31,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+if not ALERTLINE_CONTACT_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "ALERTLINE_CONTACT_KEYS must be set: comma-separated base64 keys of 32 bytes "
+        "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')."
+    )
