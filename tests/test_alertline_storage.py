@@ -61,6 +61,8 @@ def test_production_refuses_to_start_without_contact_keys():
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "SECRET_KEY": "s" * 60,
         "ALERTLINE_CONTACT_KEYS": "",
+        "ALLOW_SQLITE": "1",
+        "ALLOWED_HOSTS": "internetsegura.example",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check"],
