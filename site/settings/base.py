@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the `website` package
 BASE_DIR = PROJECT_DIR.parent  # the checkout, or site-packages when installed
@@ -104,6 +105,14 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A restarted database: reused connections are checked before use, and a new connection
+# gives up after a few seconds, so visitors get the 503 page quickly, and the site
+# recovers by itself when the database is back.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
@@ -250,26 +259,21 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Logging --------------------------------------------------------------------------
 # JSON lines (python-json-logger, maintained) for the log collector. No personal data:
-# requests are never logged with their query strings or bodies, and the filter drops the
-# request object that Django attaches to its error records (and with it the address).
+# requests are never logged with their query strings or bodies, and the request object
+# that Django attaches to its error records (address, cookies, query string) is never
+# written out. The path stays in the message.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "website.logs.DropRequestDetails"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
         }
     },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json",
-            "filters": ["no_personal_data"],
-        }
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
