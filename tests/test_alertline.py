@@ -219,6 +219,15 @@ def test_withdraw_before_the_police_and_refused_after(client, admin_user):
     assert report.withdrawal_requested_at is not None
 
 
+def test_nothing_can_be_added_to_a_withdrawn_report(client):
+    reference, code = pair_from(send_report(client, language="en"))
+    pair = {"reference": reference, "code": code}
+    client.post(STATUS_URL["en"], {"action": "withdraw", "confirm": "on", **pair})
+    response = client.post(STATUS_URL["en"], {"action": "add", "text": "late", **pair})
+    assert "This report is closed, so nothing can be added" in html_of(response)
+    assert not ReportAddition.objects.filter(text="late").exists()
+
+
 def test_the_report_page_has_the_same_query_count_with_more_reports(client):
     def count():
         with CaptureQueriesContext(connection) as queries:

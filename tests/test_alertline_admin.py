@@ -9,13 +9,15 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from campaigns.alertline import codes
 from campaigns.alertline.choices import Status
-from campaigns.alertline.models import Report
+from campaigns.alertline.models import Report, ReportAddition
 from tests.alertline_helpers import STATUS_URL, fresh_cache, pair_from, send_report  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +225,36 @@ def test_the_median_time_to_first_review_covers_the_last_30_days(client):
     html = login(client, "admin").get(reverse("wagtailadmin_home")).content.decode()
     assert "Median time to first review (last 30 days): 3.0 hours." in html
     assert "1 new report" in html and "4 reports in review" in html
+
+
+def test_a_report_reads_in_the_same_number_of_queries_with_more_added_information(client, report):
+    login(client, "handler")
+    url = reverse("alertline_report:edit", args=[report.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    count()  # warm the per-process caches
+    ReportAddition.objects.create(report=report, text="one")
+    first = count()
+    for number in range(5):
+        ReportAddition.objects.create(report=report, text=f"more {number}")
+    assert count() == first
+
+
+def test_status_page_queries_do_not_grow_with_added_information(client, report):
+    reference, code = report.pair
+    pair = {"action": "lookup", "reference": reference, "code": code}
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post(STATUS_URL["en"], pair).status_code == 200
+        return len(queries)
+
+    count()
+    first = count()
+    for number in range(5):
+        ReportAddition.objects.create(report=report, text=f"more {number}")
+    assert count() == first <= 21

@@ -193,7 +193,9 @@ def status_view(page, request):
         return no_store(render_status(page, request, context, form, action))
 
     message = ""
-    if action == "add":
+    if action == "add" and report.status in {Status.WITHDRAWN, Status.SPAM}:
+        message = _("This report is closed, so nothing can be added. You can send a new report.")
+    elif action == "add":
         ReportAddition.objects.create(report=report, text=form.cleaned_data["text"])
         log(report, "alertline.reporter_added")
         message = _("Thank you. We added this to your report.")

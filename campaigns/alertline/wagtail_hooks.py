@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .admin import HandlersOnlyPolicy, ReportsPanel, ReportViewSet
 from .models import Report
+from .workspace import HandlersOnlyPolicy, ReportsPanel, ReportViewSet
 
 report_policy = HandlersOnlyPolicy(Report)
 register_permission_policy(Report, report_policy)
