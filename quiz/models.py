@@ -77,11 +77,13 @@ class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
 
         return take_quiz(self, request)
 
-    @path("result/<str:token>/")
-    def result(self, request, token):
+    @path("result/")
+    def result(self, request):
+        # The token travels in the query: Wagtail's page URLs allow only letters, digits,
+        # "-" and "_" in the path, and a signed value has ":" in it.
         from .views import signed_result
 
-        return signed_result(self, request, token)
+        return signed_result(self, request, request.GET.get("r", ""))
 
     def home_section_context(self, request):
         return {"question_count": self.questions.count()}

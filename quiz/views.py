@@ -9,6 +9,7 @@ changed it) gives the quiz back with a short note, never an error page.
 
 import contextlib
 import logging
+from urllib.parse import urlencode
 
 from django.core import signing
 from django.http import Http404
@@ -115,7 +116,8 @@ def sign_answers(structure, chosen):
 
 
 def result_url(page, request, token):
-    return (page.get_url(request) or "/") + page.reverse_subpage("result", kwargs={"token": token})
+    query = urlencode({"r": token})
+    return (page.get_url(request) or "/") + page.reverse_subpage("result") + "?" + query
 
 
 def answers_from_token(structure, token):
