@@ -529,17 +529,20 @@ BANDS = [
 
 def build_questions(language):
     questions = []
-    for spec in QUESTIONS:
+    for position, spec in enumerate(QUESTIONS):
         text, answers, *prompt = spec[language]
         questions.append(
             Question(
+                sort_order=position,
                 text=text,
                 category=spec["category"],
                 public=spec.get("public", False),
                 parents_prompt=prompt[0] if prompt else "",
                 answers=[
-                    Answer(text=answer, points=points, tip=tip)
-                    for (answer, tip), points in zip(answers, spec["points"], strict=True)
+                    Answer(text=answer, points=points, tip=tip, sort_order=order)
+                    for order, ((answer, tip), points) in enumerate(
+                        zip(answers, spec["points"], strict=True)
+                    )
                 ],
             )
         )
@@ -549,6 +552,7 @@ def build_questions(language):
 def build_bands(language, pages_by_slug):
     return [
         ResultBand(
+            sort_order=position,
             min_score=spec["min"],
             max_score=spec["max"],
             title=spec[language][0],
@@ -557,7 +561,7 @@ def build_bands(language, pages_by_slug):
                 BandLink(link_page=pages_by_slug[s]) for s in spec["links"] if s in pages_by_slug
             ],
         )
-        for spec in BANDS
+        for position, spec in enumerate(BANDS)
     ]
 
 

@@ -124,6 +124,7 @@ class Question(Orderable, ClusterableModel):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # children saved without an order stay stable
         verbose_name = _("question")
 
     def __str__(self):
@@ -149,6 +150,7 @@ class Answer(Orderable):
     panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("points")]), FieldPanel("tip")]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # children saved without an order stay stable
         verbose_name = _("answer")
 
     def __str__(self):
@@ -174,6 +176,7 @@ class ResultBand(Orderable, ClusterableModel):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # children saved without an order stay stable
         verbose_name = _("result band")
 
     def __str__(self):

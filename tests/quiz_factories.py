@@ -1,5 +1,8 @@
 """Quizzes for the tests, built the way the admin saves them (a published revision)."""
 
+import pytest
+from django.core.cache import cache
+
 from quiz.models import Answer, BandLink, Question, QuizPage, ResultBand
 
 CATEGORIES = ["privacy", "strangers", "images", "gaming_money", "cyberbullying"]
@@ -42,18 +45,21 @@ def make_quiz(
     quiz = QuizPage(title=title, slug=slug, intro="How safe are you online?")
     quiz.questions = [
         Question(
+            sort_order=position,
             text=text,
             category=category,
             public=position in public,
             parents_prompt=f"Guess: {text}" if position in public else "",
             answers=[
-                Answer(text=a_text, points=points, tip=tip) for a_text, points, tip in answers
+                Answer(text=a_text, points=points, tip=tip, sort_order=order)
+                for order, (a_text, points, tip) in enumerate(answers)
             ],
         )
         for position, (text, category, answers) in enumerate(questions)
     ]
     quiz.bands = [
         ResultBand(
+            sort_order=position,
             min_score=low,
             max_score=high,
             title=b_title,
@@ -76,3 +82,11 @@ def post_data(quiz, choice_per_question):
     """Form data choosing answer index `choice` for each question."""
     ids = answer_ids(quiz)
     return {f"q{n + 1}": ids[n][choice] for n, choice in enumerate(choice_per_question)}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every test starts with no client over the quiz's rate limit (import it to use it)."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -10,7 +10,13 @@ from wagtail.models import Locale
 from quiz.models import AnswerTally, QuizPage
 from quiz.views import SIGNING_SALT
 from tests.conftest import html_of
-from tests.quiz_factories import answer_ids, make_questions, make_quiz, post_data
+from tests.quiz_factories import (  # noqa: F401 - fresh_rate_limits is a fixture
+    answer_ids,
+    fresh_rate_limits,
+    make_questions,
+    make_quiz,
+    post_data,
+)
 from website.models import GuidancePage
 
 # 4 questions, answers worth 0, 1, 2: scores 0-8; bands 0-2 Low, 3-4 Some, 5-8 High.
