@@ -7,7 +7,7 @@ slug under the home page, and only what is missing is created.
 
 from wagtail.models import Page
 
-from website.demo_tools import publish
+from website.demo import add_home_section, ensure_page
 
 from .models import Answer, BandLink, Question, QuizPage, ResultBand
 
@@ -572,40 +572,16 @@ def advice_pages(home):
     return {page.slug: page for page in pages}
 
 
-def ensure_quiz(home, english):
-    quiz = QuizPage.objects.child_of(home).filter(slug=QUIZ["pt"]["slug"]).first()
-    pages_by_slug = advice_pages(home)
-    if quiz is None:
-        quiz = QuizPage(**QUIZ["pt"], show_in_menus=True)
-        quiz.questions = build_questions("pt")
-        quiz.bands = build_bands("pt", pages_by_slug)
-        home.add_child(instance=quiz)
-        publish(quiz)
-    if not quiz.has_translation(english):
-        copy = quiz.copy_for_translation(english)
-        for name, value in QUIZ["en"].items():
-            setattr(copy, name, value)
-        copy.questions = build_questions("en")
-        copy.bands = build_bands("en", pages_by_slug)
-        copy.save()
-        publish(copy)
-    return quiz
-
-
-def add_to_home(home, english, quiz):
-    try:
-        from website.demo import add_home_section
-    except ImportError:  # before "One way in": the home pages' own quiz field
-        for page in [home, home.get_translation_or_none(english)]:
-            page = page.specific if page else None
-            if page is not None and getattr(page, "quiz_page_id", quiz.pk) != quiz.pk:
-                page.quiz_page = quiz
-                publish(page)
-        return
-    add_home_section(home, quiz, english)
-
-
 def load(home, english, stdout):
-    quiz = ensure_quiz(home, english)
-    add_to_home(home, english, quiz)
+    pages_by_slug = advice_pages(home)
+    texts = {
+        language: {
+            **QUIZ[language],
+            "questions": build_questions(language),
+            "bands": build_bands(language, pages_by_slug),
+        }
+        for language in ("pt", "en")
+    }
+    quiz = ensure_page(home, QuizPage, texts, english, show_in_menus=True)
+    add_home_section(home, quiz, english, position=30)
     stdout.write(f"Quiz: {len(QUESTIONS)} questions in Portuguese and English.")

@@ -16,8 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
+from website.models import LeadMixin
+from website.sections import HomeSection
+
 from .choices import RISK_CATEGORIES
-from .compat import HomeSection, LeadMixin
 from .forms import QuizPageForm
 
 MAX_POINTS = 100
@@ -84,9 +86,6 @@ class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
         from .views import signed_result
 
         return signed_result(self, request, request.GET.get("r", ""))
-
-    def home_section_context(self, request):
-        return {"question_count": self.questions.count()}
 
 
 def _prefetched(children, relation):

@@ -16,7 +16,9 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .compat import allow, live_translations
+from website.ratelimit import allow
+from website.translations import live_translations
+
 from .scoring import compute_result
 from .tallies import record_completion
 

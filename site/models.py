@@ -3,13 +3,16 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import SafetyStoryBlock
+from .choices import AUDIENCES
+from .sections import is_home_section
+from .translations import live_translations
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ]{3,20}$",
@@ -71,40 +74,43 @@ class SafetySettings(BaseSiteSetting):
         return self.dial(self.emergency_number)
 
 
-def optional_page(verbose_name):
-    """A home-page section's page: any page type, so `website` never imports the apps."""
-    return models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+class LeadMixin(models.Model):
+    """The lead paragraph: one name (`intro`) and one panel for every page type.
+
+    Lists, search results, feeds and the home page's sections read `intro`, whatever the
+    page type.
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=1000,
+        help_text=_("One short paragraph that says what the page is for."),
     )
 
+    lead_panels = [FieldPanel("intro")]
+    lead_search_fields = [index.SearchField("intro", boost=2)]
 
-class HomePage(Page):
+    class Meta:
+        abstract = True
+
+
+class HomePage(LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
     """The front door for each language: who are you, and where to go next."""
-
-    intro = models.TextField(_("introduction"), max_length=500)
-    alerts_page = optional_page(_("citizen alerts page"))
-    quiz_page = optional_page(_("quiz page"))
-    booklet_page = optional_page(_("booklet page"))
-    alert_line_page = optional_page(_("alert line page"))
-
-    # Pages are chosen in the default language; each locale shows its own translation.
-    SECTION_FIELDS = ("alerts_page", "quiz_page", "booklet_page", "alert_line_page")
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
+        *LeadMixin.lead_panels,
         InlinePanel("audience_entries", label=_("Audience entry points"), min_num=1),
-        MultiFieldPanel(
-            [FieldPanel(name) for name in SECTION_FIELDS],
-            heading=_("Sections (each shows only when its page exists)"),
+        InlinePanel(
+            "sections",
+            label=_("Sections"),
+            help_text=_(
+                "Pages that can show themselves on the home page, in this order. Each "
+                "language shows its own translation; a page without a section is left out."
+            ),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
@@ -118,32 +124,20 @@ class HomePage(Page):
 
     def localized_audience_entries(self):
         entries = list(self.audience_entries.all())
-        pages = self.live_translations_of([entry.link_page_id for entry in entries])
+        pages = live_translations(self.locale_id, [entry.link_page_id for entry in entries])
         return [(entry, pages.get(entry.link_page_id)) for entry in entries]
 
     def localized_sections(self):
-        ids = {name: getattr(self, f"{name}_id") for name in self.SECTION_FIELDS}
-        pages = self.live_translations_of(ids.values())
-        return {name: pages[page_id] for name, page_id in ids.items() if page_id in pages}
+        """The chosen pages that can show themselves here, in this page's language.
 
-    def live_translations_of(self, page_ids):
-        """Map each chosen page id to its live version in this page's locale, in 2 queries."""
-        page_ids = [page_id for page_id in page_ids if page_id]
-        if not page_ids:
-            return {}
-        keys = dict(Page.objects.filter(id__in=page_ids).values_list("translation_key", "id"))
-        translations = (
-            Page.objects.live().public().filter(locale_id=self.locale_id, translation_key__in=keys)
-        )
-        return {keys[page.translation_key]: page for page in translations.specific()}
+        A page whose app is not installed comes back as a plain Page, and is skipped.
+        """
+        chosen = [section.section_page_id for section in self.sections.all()]
+        pages = live_translations(self.locale_id, chosen, specific=True)
+        return [pages[page_id] for page_id in chosen if is_home_section(pages.get(page_id))]
 
 
 class HomePageAudienceEntry(Orderable):
-    AUDIENCES = [
-        ("young_people", _("Young people")),
-        ("parents", _("Parents and carers")),
-        ("educators", _("Educators")),
-    ]
     page = ParentalKey(HomePage, related_name="audience_entries", on_delete=models.CASCADE)
     audience = models.CharField(_("audience"), max_length=20, choices=AUDIENCES)
     heading = models.CharField(_("heading"), max_length=80)
@@ -163,14 +157,35 @@ class HomePageAudienceEntry(Orderable):
     ]
 
 
-class GuidancePage(Page):
+class HomePageSection(Orderable):
+    """One section of the home page: a page that knows how to show itself there."""
+
+    page = ParentalKey(HomePage, related_name="sections", on_delete=models.CASCADE)
+    section_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The main page of a campaign, such as a list or a form."),
+    )
+
+    panels = [FieldPanel("section_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("home page section")
+
+
+class GuidancePage(LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
     """Advice for one audience or one need: for parents, for educators, cover your tracks."""
 
-    intro = models.TextField(_("introduction"), max_length=500)
     body = StreamField(SafetyStoryBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, *LeadMixin.lead_panels, FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        *LeadMixin.lead_search_fields,
+        index.SearchField("body"),
+    ]
     parent_page_types = ["website.HomePage", "website.GuidancePage"]
     subpage_types = ["website.GuidancePage"]
 

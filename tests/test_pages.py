@@ -5,8 +5,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.conftest import add_guidance_page, html_of
-from website.models import GuidancePage, HomePage
+from campaigns.booklets.models import BookletPage
+from tests.conftest import html_of
+from website.models import GuidancePage, HomePage, HomePageSection
 
 
 @pytest.mark.django_db
@@ -90,6 +91,7 @@ class TestPageTypes(WagtailPageTestCase):
                 "title": "Outra casa",
                 "slug": "outra-casa",
                 "intro": "Olá.",
+                "sections": inline_formset([{"section_page": self.booklet_pt().pk}]),
                 "audience_entries": inline_formset(
                     [
                         {
@@ -110,6 +112,12 @@ class TestPageTypes(WagtailPageTestCase):
             "Sou pai",
             target.pk,
         )
+        assert [section.section_page_id for section in home.sections.all()] == [
+            self.booklet_pt().pk
+        ]
+
+    def booklet_pt(self):
+        return Page.objects.get(slug="tu-e-a-internet", locale__language_code="pt")
 
     def test_pages_render_and_preview_in_both_languages(self):
         for home in (self.home_pt, self.home_en):
@@ -143,23 +151,51 @@ def test_home_page_has_audience_entry_points_in_both_languages(client):
     assert '<a href="/en/for-parents/">I am a parent or carer</a>' in html
 
 
+def add_section(home, page):
+    home.sections.add(HomePageSection(section_page=page, sort_order=99))
+    home.save_revision().publish()
+
+
 @pytest.mark.django_db
 def test_home_sections_show_only_when_their_page_exists(client, home_pt, home_en, locales):
-    assert "alert-line-heading" not in html_of(client.get("/pt/"))
-    target = add_guidance_page(home_pt, "Linha Alerta", "linha-alerta")
+    booklet = BookletPage.objects.get(slug="tu-e-a-internet")
+    target = BookletPage(
+        title="Crescer online",
+        slug="crescer-online",
+        intro="Olá.",
+        audience="Jovens",
+        age_from=11,
+        age_to=17,
+        cover_image=booklet.cover_image,
+        cover_alt_text="Um telemóvel.",
+    )
+    home_pt.add_child(instance=target)
+    target.save_revision().publish()
     # A translated home page keeps pointing at the Portuguese page, as a copy does.
     for home in (home_pt, home_en):
-        home.alert_line_page = target
-        home.save_revision().publish()
+        add_section(home, target)
     html = html_of(client.get("/pt/"))
-    assert 'id="alert-line-heading"' in html and "/pt/linha-alerta/" in html
-    assert "alert-line-heading" not in html_of(client.get("/en/")), "no English page yet"
+    assert html.count('class="section section--booklet"') == 2 and "/pt/crescer-online/" in html
+    html = html_of(client.get("/en/"))
+    assert html.count('class="section section--booklet"') == 1, "no English page yet"
 
     english = target.copy_for_translation(locales["en"])
-    english.slug = "alert-line"
+    english.slug = "growing-up-online"
     english.save_revision().publish()
     html = html_of(client.get("/en/"))
-    assert 'id="alert-line-heading"' in html and "/en/alert-line/" in html
+    assert html.count('class="section section--booklet"') == 2 and "/en/growing-up-online/" in html
 
     target.unpublish()
-    assert "alert-line-heading" not in html_of(client.get("/pt/"))
+    assert "/pt/crescer-online/" not in html_of(client.get("/pt/"))
+    assert booklet.live
+
+
+@pytest.mark.django_db
+def test_a_page_that_cannot_be_a_section_is_skipped(client, home_pt):
+    """A guidance page has no section of its own: the home page leaves it out, no error."""
+    sections = html_of(client.get("/pt/")).count('class="section ')
+    assert sections >= 2  # the demo's domains: alerts, quiz, booklet
+    add_section(home_pt, GuidancePage.objects.get(slug="para-pais"))
+    response = client.get("/pt/")
+    assert response.status_code == 200
+    assert html_of(response).count('class="section ') == sections

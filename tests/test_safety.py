@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client, override_settings
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
 
 from tests.conftest import html_of
 from website.models import SafetySettings
@@ -111,6 +112,52 @@ def test_templates_and_styles_load_nothing_from_other_sites():
             text = path.read_text(encoding="utf-8")
             assert not pattern.search(text), path
     assert checked > 20
+
+
+# Every page type, found from the installed apps: a new domain is checked without editing
+# this file. Sub-routes and filtered views that render other templates are added by hand.
+PAGE_TYPES = sorted(
+    model._meta.label for model in get_page_models() if model is not Page and model.is_creatable
+)
+EXTRA_VIEWS = [
+    "/en/you-and-the-internet/print/",
+    "/en/alerts/?audience=parents&topic=grooming",
+    "/pt/pesquisa/?q=ajuda",
+    "/en/nothing-here/",
+]
+
+
+def live_urls_of(label):
+    """The address of one live page of this type in each language (the demo has both)."""
+    model = apps.get_model(label)
+    urls = {}
+    for page in model.objects.live().public().select_related("locale").order_by("path"):
+        urls.setdefault(page.locale.language_code, page.url)
+    return urls
+
+
+def assert_no_inline_script_or_style(html, where):
+    assert "style=" not in html and "<style" not in html, where
+    for script in re.findall(r"<script[^>]*>", html):
+        assert "src=" in script, (where, script)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", PAGE_TYPES)
+def test_every_page_type_has_demo_pages_without_inline_script_or_style(client, label):
+    """The coming CSP forbids inline scripts and styles: every page type in both languages."""
+    urls = live_urls_of(label)
+    assert set(urls) == {"pt", "en"}, f"the demo has no {label} page in both languages"
+    for url in urls.values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_no_inline_script_or_style(html_of(response), url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", EXTRA_VIEWS)
+def test_other_views_have_no_inline_script_or_style(client, url):
+    assert_no_inline_script_or_style(html_of(client.get(url)), url)
 
 
 @pytest.mark.django_db

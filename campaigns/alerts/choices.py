@@ -8,11 +8,8 @@ change of wording. Labels go through the catalogue.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-AUDIENCES = [
-    ("young_people", _("Young people")),
-    ("parents", _("Parents and carers")),
-    ("educators", _("Educators")),
-]
+from website.choices import AUDIENCES  # noqa: F401 (the audiences filter uses them)
+
 TOPICS = [
     ("grooming", _("Grooming")),
     ("sextortion", _("Sextortion")),

@@ -1,7 +1,8 @@
 """Demo citizen alerts in both languages. `load_demo_content` calls `load()`.
 
-Running it again changes nothing: the index and each alert are found by slug (and their
-English versions by translation), and only what is missing is created. Written for this
+Running it again changes nothing: `website.demo.ensure_page` finds the index and each
+alert by slug (and their English versions by translation), and creates only what is
+missing. Written for this
 project in plain words, after the Criminal Police's "Citizen Alert" advice.
 """
 
@@ -9,10 +10,10 @@ import datetime
 
 from django.utils import timezone
 
-from website.demo_tools import ensure_translation, publish
-from website.models import GuidancePage, HomePage
-from website.sanitize import clean_rich_text
+from website.demo import add_home_section, ensure_page
+from website.models import GuidancePage
 
+from .choices import audience_field
 from .models import AlertIndexPage, AlertPage, AlertRelatedAlert, AlertRelatedPage
 
 INDEX = {
@@ -374,78 +375,58 @@ def steps(name, items):
 
 def complaint_links(language, texts):
     links = [POLICE[language], ONLINE_COMPLAINT[language], texts["platform"]]
-    return [("link", {"label": label, "page": None, "url": url}) for label, url in links]
+    return [("link", {"label": label, "url": url}) for label, url in links]
 
 
-def fill(page, language, texts):
-    page.title = texts["title"]
-    page.slug = texts["slug"]
-    page.summary = texts["summary"]
-    page.what_is_happening = clean_rich_text(texts["happening"])
-    page.signs = steps("sign", texts["signs"])
-    page.what_to_do = steps("step", texts["todo"])
-    page.keep_evidence = steps("step", texts["evidence"])
-    page.where_to_complain = complaint_links(language, texts)
+def alert_texts(language, texts):
+    return {
+        "title": texts["title"],
+        "slug": texts["slug"],
+        "summary": texts["summary"],
+        "what_is_happening": texts["happening"],
+        "signs": steps("sign", texts["signs"]),
+        "what_to_do": steps("step", texts["todo"]),
+        "keep_evidence": steps("step", texts["evidence"]),
+        "where_to_complain": complaint_links(language, texts),
+    }
 
 
-def ensure_index(home, english):
-    index = AlertIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = AlertIndexPage(**INDEX["pt"], show_in_menus=True)
-        home.add_child(instance=index)
-        publish(index)
-    ensure_translation(index, english, INDEX["en"])
-    return index
+def related_links(spec, created):
+    """Each language's page needs its own link objects (a child belongs to one page)."""
+    pages = [
+        GuidancePage.objects.filter(slug=slug).first() for slug in spec.get("related_pages", [])
+    ]
+    return {
+        "related_alerts": [
+            AlertRelatedAlert(alert=created[key]) for key in spec.get("related", [])
+        ],
+        "related_pages": [AlertRelatedPage(link_page=page) for page in pages if page],
+    }
 
 
-def ensure_alert(index, english, spec, created):
-    alert = AlertPage.objects.child_of(index).filter(slug=spec["pt"]["slug"]).first()
-    if alert is None:
-        today = timezone.localdate()
-        published = today - datetime.timedelta(days=spec["days_ago"])
-        alert = AlertPage(
-            topic=spec["topic"],
-            risk_level=spec["risk"],
-            published_date=published,
-            review_date=today + datetime.timedelta(days=spec["review_in"]),
-            urgent=bool(spec.get("urgent_days")),
-            urgent_until=(
-                timezone.now() + datetime.timedelta(days=spec["urgent_days"])
-                if spec.get("urgent_days")
-                else None
-            ),
-            **{f"for_{code}": True for code in spec["audiences"]},
-        )
-        fill(alert, "pt", spec["pt"])
-        for key in spec.get("related", []):
-            alert.related_alerts.add(AlertRelatedAlert(alert=created[key]))
-        for slug in spec.get("related_pages", []):
-            target = GuidancePage.objects.filter(slug=slug).first()
-            if target is not None:
-                alert.related_pages.add(AlertRelatedPage(link_page=target))
-        index.add_child(instance=alert)
-        publish(alert)
-    if not alert.has_translation(english):
-        copy = alert.copy_for_translation(english)
-        fill(copy, "en", spec["en"])
-        copy.save()
-        publish(copy)
-    return alert
-
-
-def point_homes_at(home, english, index):
-    homes = [home, HomePage.objects.filter(locale=english, depth=home.depth).first()]
-    for page in filter(None, homes):
-        page = page.specific
-        if page.alerts_page_id != index.pk:
-            page.alerts_page = index
-            publish(page)
+def alert_settings(spec):
+    """What both languages of an alert share: topic, dates, audiences."""
+    today, now = timezone.localdate(), timezone.now()
+    urgent_days = spec.get("urgent_days")
+    return {
+        "topic": spec["topic"],
+        "risk_level": spec["risk"],
+        "published_date": today - datetime.timedelta(days=spec["days_ago"]),
+        "review_date": today + datetime.timedelta(days=spec["review_in"]),
+        "urgent": bool(urgent_days),
+        "urgent_until": now + datetime.timedelta(days=urgent_days) if urgent_days else None,
+        **{audience_field(code): True for code in spec["audiences"]},
+    }
 
 
 def load(home, english, stdout):
-    index = ensure_index(home, english)
+    index = ensure_page(home, AlertIndexPage, INDEX, english, show_in_menus=True)
     created = {}
     for spec in ALERTS:
-        created[spec["key"]] = ensure_alert(index, english, spec, created)
-    point_homes_at(home, english, index)
+        texts = {
+            language: {**alert_texts(language, spec[language]), **related_links(spec, created)}
+            for language in ("pt", "en")
+        }
+        created[spec["key"]] = ensure_page(index, AlertPage, texts, english, **alert_settings(spec))
+    add_home_section(home, index, english, position=20)
     stdout.write(f"Citizen alerts: {len(created)} in Portuguese and English.")

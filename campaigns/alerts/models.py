@@ -21,6 +21,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import HelpLinkBlock
+from website.models import LeadMixin
+from website.sections import HomeSection
+from website.translations import live_translations
 
 from .choices import ALERT_ORDERING, AUDIENCES, RISK_LEVELS, TOPICS, audience_field
 from .listing import AlertListing, build_feed
@@ -37,13 +40,13 @@ EVIDENCE_HELP = _(
 )
 
 
-class AlertIndexPage(RoutablePageMixin, Page):
+class AlertIndexPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
     """The list of alerts of one language, its filters and its Atom feeds."""
 
-    intro = models.TextField(_("introduction"), max_length=500, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
+    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
+    home_section_template = "alerts/home_section.html"
+    HOME_SECTION_LENGTH = 3
     parent_page_types = ["website.HomePage"]
     subpage_types = ["alerts.AlertPage"]
     max_count_per_parent = 1
@@ -54,6 +57,9 @@ class AlertIndexPage(RoutablePageMixin, Page):
     def alerts(self):
         """Live alerts under this index, newest first."""
         return AlertPage.objects.child_of(self).live().public().order_by(*ALERT_ORDERING)
+
+    def home_section_context(self, request):
+        return {"latest_alerts": list(self.alerts()[: self.HOME_SECTION_LENGTH])}
 
     def feed_url(self, request=None, audience=None):
         """Absolute address of the feed, on the host the visitor used."""
@@ -212,7 +218,7 @@ class AlertPage(Page):
         context = super().get_context(request, *args, **kwargs)
         alert_ids = [link.alert_id for link in self.related_alerts.all()]
         page_ids = [link.link_page_id for link in self.related_pages.all()]
-        translated = live_translations_in(self.locale_id, alert_ids + page_ids)
+        translated = live_translations(self.locale_id, alert_ids + page_ids)
         context["related_alerts"] = [translated[pk] for pk in alert_ids if pk in translated]
         context["related_pages"] = [translated[pk] for pk in page_ids if pk in translated]
         index = self.get_parent().specific  # the parent is already known from routing
@@ -221,28 +227,6 @@ class AlertPage(Page):
         context["index_title"] = index.title if index else ""
         context["feed_url"] = index.feed_url(request) if index else ""
         return context
-
-
-def live_translations_in(locale_id, page_ids):
-    """Map chosen page ids to their live version in one locale, in 2 queries at most.
-
-    Related links are chosen once and copied with the page when it is translated; each
-    language shows its own translation, and nothing when there is none.
-    """
-    page_ids = [page_id for page_id in page_ids if page_id]
-    if not page_ids:
-        return {}
-    keys = {}
-    for page_id, key in Page.objects.filter(id__in=page_ids).values_list("id", "translation_key"):
-        keys.setdefault(key, []).append(page_id)
-    translations = (
-        Page.objects.live().public().filter(locale_id=locale_id, translation_key__in=keys)
-    )
-    found = {}
-    for page in translations:
-        for page_id in keys[page.translation_key]:
-            found[page_id] = page
-    return found
 
 
 class AlertRelatedAlert(Orderable):

@@ -7,6 +7,3 @@ class BookletsConfig(AppConfig):
     label = "booklets"
     verbose_name = _("Booklets")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401

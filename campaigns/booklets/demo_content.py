@@ -1,9 +1,10 @@
 """The demo booklet's words, in both languages, written for this project for 11-17 year
 olds: short, plain sentences that say what to do and never blame the reader.
 
-Rich text is plain HTML that the loader cleans before it is stored. An illustration is
-("illustration", drawing key, alt text, caption); a help link to a demo page is
-("page", slug of the Portuguese page, link text).
+Bodies are written the way every demo writes StreamField content (see `website.demo`):
+`(block name, value)` pairs, rich text as plain HTML. Two values stand for objects the
+loader finds: an illustration's `image` is a drawing's key, and a help link's `page` is
+the slug of a Portuguese demo page.
 """
 
 BOOKLET = {
@@ -11,7 +12,7 @@ BOOKLET = {
         "title": "Tu e a Internet",
         "slug": "tu-e-a-internet",
         "search_description": "Seis capítulos curtos sobre privacidade, amizades online, imagens e como pedir ajuda.",
-        "introduction": "Um guia curto para usares a internet com confiança.\n\nLê um capítulo de cada vez, ao teu ritmo. Também o podes descarregar em PDF ou imprimir, para ler na escola ou em casa.",
+        "intro": "Um guia curto para usares a internet com confiança.\n\nLê um capítulo de cada vez, ao teu ritmo. Também o podes descarregar em PDF ou imprimir, para ler na escola ou em casa.",
         "audience": "Jovens, e os pais e educadores que os acompanham",
         "cover_alt_text": "Desenho de um telemóvel com um coração no ecrã, rodeado de balões de conversa, um cadeado e um sol.",
     },
@@ -19,7 +20,7 @@ BOOKLET = {
         "title": "You and the Internet",
         "slug": "you-and-the-internet",
         "search_description": "Six short chapters on privacy, friends online, images and how to get help.",
-        "introduction": "A short guide to using the internet with confidence.\n\nRead one chapter at a time, at your own pace. You can also download it as a PDF or print it, to read at school or at home.",
+        "intro": "A short guide to using the internet with confidence.\n\nRead one chapter at a time, at your own pace. You can also download it as a PDF or print it, to read at school or at home.",
         "audience": "Young people, and the parents and educators who support them",
         "cover_alt_text": "Drawing of a phone with a heart on its screen, surrounded by chat bubbles, a padlock and a sun.",
     },
@@ -39,9 +40,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "internet",
-                    "Um globo azul ligado por linhas a círculos coloridos, como pessoas ligadas em rede.",
-                    "A internet liga pessoas de todo o mundo.",
+                    {
+                        "image": "internet",
+                        "alt_text": "Um globo azul ligado por linhas a círculos coloridos, como pessoas ligadas em rede.",
+                        "caption": "A internet liga pessoas de todo o mundo.",
+                    },
                 ),
                 (
                     "did_you_know",
@@ -69,9 +72,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "internet",
-                    "A blue globe joined by lines to coloured circles, like people linked in a network.",
-                    "The internet links people all over the world.",
+                    {
+                        "image": "internet",
+                        "alt_text": "A blue globe joined by lines to coloured circles, like people linked in a network.",
+                        "caption": "The internet links people all over the world.",
+                    },
                 ),
                 (
                     "did_you_know",
@@ -101,9 +106,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "privacy",
-                    "Um telemóvel com um cadeado amarelo no ecrã, ao lado de um cadeado verde grande.",
-                    "",
+                    {
+                        "image": "privacy",
+                        "alt_text": "Um telemóvel com um cadeado amarelo no ecrã, ao lado de um cadeado verde grande.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -136,9 +143,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "privacy",
-                    "A phone with a yellow padlock on its screen, next to a big green padlock.",
-                    "",
+                    {
+                        "image": "privacy",
+                        "alt_text": "A phone with a yellow padlock on its screen, next to a big green padlock.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -173,9 +182,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "people",
-                    "Duas pessoas desenhadas, cada uma com um balão de conversa, e um ponto de interrogação entre elas.",
-                    "Nem toda a gente é quem diz ser.",
+                    {
+                        "image": "people",
+                        "alt_text": "Duas pessoas desenhadas, cada uma com um balão de conversa, e um ponto de interrogação entre elas.",
+                        "caption": "Nem toda a gente é quem diz ser.",
+                    },
                 ),
                 (
                     "steps",
@@ -209,9 +220,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "people",
-                    "Two drawn people, each with a speech bubble, and a question mark between them.",
-                    "Not everyone is who they say they are.",
+                    {
+                        "image": "people",
+                        "alt_text": "Two drawn people, each with a speech bubble, and a question mark between them.",
+                        "caption": "Not everyone is who they say they are.",
+                    },
                 ),
                 (
                     "steps",
@@ -247,9 +260,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "images",
-                    "Um telemóvel com uma fotografia no ecrã e uma seta que aponta para três cópias da mesma fotografia.",
-                    "Uma imagem enviada pode ser copiada muitas vezes.",
+                    {
+                        "image": "images",
+                        "alt_text": "Um telemóvel com uma fotografia no ecrã e uma seta que aponta para três cópias da mesma fotografia.",
+                        "caption": "Uma imagem enviada pode ser copiada muitas vezes.",
+                    },
                 ),
                 (
                     "text",
@@ -281,9 +296,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "images",
-                    "A phone with a photo on its screen and an arrow pointing to three copies of the same photo.",
-                    "A sent image can be copied many times.",
+                    {
+                        "image": "images",
+                        "alt_text": "A phone with a photo on its screen and an arrow pointing to three copies of the same photo.",
+                        "caption": "A sent image can be copied many times.",
+                    },
                 ),
                 (
                     "text",
@@ -317,9 +334,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "wrong",
-                    "Um triângulo de aviso amarelo com um ponto de exclamação, entre dois corações.",
-                    "",
+                    {
+                        "image": "wrong",
+                        "alt_text": "Um triângulo de aviso amarelo com um ponto de exclamação, entre dois corações.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -346,7 +365,7 @@ CHAPTERS = [
                     {
                         "heading": "Onde pedir ajuda",
                         "show_alert_line": True,
-                        "links": [("page", "para-jovens", "Dicas para jovens")],
+                        "links": [{"label": "Dicas para jovens", "page": "para-jovens"}],
                     },
                 ),
             ],
@@ -362,9 +381,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "wrong",
-                    "A yellow warning triangle with an exclamation mark, between two hearts.",
-                    "",
+                    {
+                        "image": "wrong",
+                        "alt_text": "A yellow warning triangle with an exclamation mark, between two hearts.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -391,7 +412,7 @@ CHAPTERS = [
                     {
                         "heading": "Where to get help",
                         "show_alert_line": True,
-                        "links": [("page", "para-jovens", "Tips for young people")],
+                        "links": [{"label": "Tips for young people", "page": "para-jovens"}],
                     },
                 ),
             ],
@@ -409,9 +430,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "report",
-                    "Um megafone azul com ondas de som vermelhas e uma bandeira vermelha.",
-                    "",
+                    {
+                        "image": "report",
+                        "alt_text": "Um megafone azul com ondas de som vermelhas e uma bandeira vermelha.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -437,8 +460,8 @@ CHAPTERS = [
                         "heading": "Onde pedir ajuda",
                         "show_alert_line": True,
                         "links": [
-                            ("page", "apagar-o-rasto", "Apagar o rasto"),
-                            ("page", "para-pais", "Para pais e cuidadores"),
+                            {"label": "Apagar o rasto", "page": "apagar-o-rasto"},
+                            {"label": "Para pais e cuidadores", "page": "para-pais"},
                         ],
                     },
                 ),
@@ -455,9 +478,11 @@ CHAPTERS = [
                 ),
                 (
                     "illustration",
-                    "report",
-                    "A blue megaphone with red sound waves and a red flag.",
-                    "",
+                    {
+                        "image": "report",
+                        "alt_text": "A blue megaphone with red sound waves and a red flag.",
+                        "caption": "",
+                    },
                 ),
                 (
                     "steps",
@@ -483,8 +508,8 @@ CHAPTERS = [
                         "heading": "Where to get help",
                         "show_alert_line": True,
                         "links": [
-                            ("page", "apagar-o-rasto", "Cover your tracks"),
-                            ("page", "para-pais", "For parents and carers"),
+                            {"label": "Cover your tracks", "page": "apagar-o-rasto"},
+                            {"label": "For parents and carers", "page": "para-pais"},
                         ],
                     },
                 ),

@@ -4,8 +4,6 @@ Each language has its own booklet page (a translation) with its own chapters, it
 generated PDF and, if an editor uploads one, its own designed PDF.
 """
 
-import hashlib
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,13 +17,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.blocks import SafetyStoryBlock, known_images
+from website.models import LeadMixin
+from website.sections import HomeSection
 
-# Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
-PDF_LAYOUT_VERSION = 3
-COVER_FILTER = "max-900x700"
+from .pdf import GeneratedPDF, pdf_download_info, serve_booklet_pdf
+
+__all__ = ["BookletChapterPage", "BookletPage", "GeneratedPDF"]
 
 
-class BookletPage(RoutablePageMixin, Page):
+class BookletPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
     """A booklet's cover and contents. Its chapters are its children."""
 
     cover_image = models.ForeignKey(
@@ -41,7 +41,6 @@ class BookletPage(RoutablePageMixin, Page):
         max_length=250,
         help_text=_("Describe what the cover shows for people who cannot see it."),
     )
-    introduction = models.TextField(_("introduction"), max_length=1000)
     audience = models.CharField(
         _("audience"),
         max_length=150,
@@ -68,7 +67,7 @@ class BookletPage(RoutablePageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction"),
+        *LeadMixin.lead_panels,
         MultiFieldPanel(
             [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
         ),
@@ -83,13 +82,14 @@ class BookletPage(RoutablePageMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("introduction"),
+        *LeadMixin.lead_search_fields,
         index.SearchField("audience"),
     ]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["booklets.BookletChapterPage"]
     # Each language uploads its own designed PDF: a translation does not inherit it.
     exclude_fields_in_copy = ["designed_pdf"]
+    home_section_template = "booklets/home_section.html"
 
     class Meta:
         verbose_name = _("booklet")
@@ -125,18 +125,6 @@ class BookletPage(RoutablePageMixin, Page):
 
     # --- The PDF ----------------------------------------------------------------------
 
-    def pdf_fingerprint(self, chapters, safety):
-        """What the generated PDF depends on: its revisions, its chapters in order, and the
-        phone numbers that "where to get help" prints. A change makes a new PDF."""
-        parts = [
-            f"v{PDF_LAYOUT_VERSION}",
-            self.locale.language_code if self.locale_id else "",
-            f"{self.pk}:{self.live_revision_id}",
-            ",".join(f"{chapter.pk}:{chapter.live_revision_id}" for chapter in chapters),
-            f"{safety.alert_line_phone}|{safety.emergency_number}" if safety else "",
-        ]
-        return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
     def pdf_filename(self):
         return f"{self.slug}-{self.locale.language_code}.pdf"
 
@@ -157,8 +145,6 @@ class BookletPage(RoutablePageMixin, Page):
     # --- Views ------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from .pdf import pdf_download_info
-
         context = super().get_context(request, *args, **kwargs)
         chapters = self.live_chapters()
         context["chapters"] = chapters
@@ -200,8 +186,6 @@ class BookletPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="booklet_pdf")
     def pdf_view(self, request):
-        from .pdf import serve_booklet_pdf
-
         if not self.live:
             raise Http404
         return serve_booklet_pdf(self, request)
@@ -265,31 +249,3 @@ def load_bodies(chapters):
         for chapter in chapters:
             list(chapter.body)  # StreamValue keeps the blocks it has built
     return chapters
-
-
-class GeneratedPDF(models.Model):
-    """A PDF made from one booklet's published content: one per language and version.
-
-    `fingerprint` names what it was made from (see `BookletPage.pdf_fingerprint`), so a
-    stored PDF is served until the booklet or one of its chapters is published again.
-    """
-
-    booklet = models.ForeignKey(
-        BookletPage, on_delete=models.CASCADE, related_name="generated_pdfs"
-    )
-    fingerprint = models.CharField(max_length=64)
-    file = models.FileField(upload_to="booklets/pdf/")
-    file_size = models.PositiveIntegerField()
-    page_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("generated booklet PDF")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["booklet", "fingerprint"], name="booklets_one_pdf_per_version"
-            )
-        ]
-
-    def __str__(self):
-        return self.file.name

@@ -1,9 +1,14 @@
-"""The booklet as a PDF: made with WeasyPrint once per published version, stored, served.
+"""The booklet as a PDF, in one place: what it depends on (its fingerprint), how it is
+made (WeasyPrint, once per published version, after publishing), where it is stored
+(`GeneratedPDF`) and how it is served (the designed PDF first, then the generated one).
 
-WeasyPrint never reaches the network: images and stylesheets are read from storage and
-static files by `LocalFetcher`, and any other address is refused.
+`models.py` imports this module and never the other way round; WeasyPrint is imported only
+when a PDF is made, so loading the models (migrations, the admin, every request) does not
+load it. WeasyPrint never reaches the network: images and stylesheets are read from storage
+and static files by `LocalFetcher`, and any other address is refused.
 """
 
+import hashlib
 import logging
 import mimetypes
 from urllib.parse import unquote, urlsplit
@@ -13,20 +18,24 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+from wagtail.signals import page_published, page_unpublished
 
 from website.models import SafetySettings
 
-from .models import GeneratedPDF
-
 logger = logging.getLogger(__name__)
+
+# Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
+PDF_LAYOUT_VERSION = 3
 
 # Browsers and the CDN may keep a PDF for a few minutes, then ask again (the ETag makes
 # that cheap); publishing shows in the next download after that.
@@ -34,23 +43,27 @@ PDF_MAX_AGE = 300
 PDF_VARIANT = "pdf/ua-1"  # tagged, with a structure tree, a title and a language
 
 
-class LocalFetcher(URLFetcher):
-    """Serve WeasyPrint's requests from media storage and static files, never the network."""
+def local_fetcher():
+    """A WeasyPrint URL fetcher that serves media and static files, and nothing else."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        path = unquote(urlsplit(url).path)
-        for prefix, opener in (
-            (settings.MEDIA_URL, open_media_file),
-            (settings.STATIC_URL, open_static_file),
-        ):
-            if prefix and path.startswith(prefix):
-                name = path[len(prefix) :]
-                body = opener(name)
-                mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-        raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = unquote(urlsplit(url).path)
+            for prefix, opener in (
+                (settings.MEDIA_URL, open_media_file),
+                (settings.STATIC_URL, open_static_file),
+            ):
+                if prefix and path.startswith(prefix):
+                    name = path[len(prefix) :]
+                    body = opener(name)
+                    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+            raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+
+    return LocalFetcher()
 
 
 def open_media_file(name):
@@ -76,8 +89,52 @@ def safety_settings_for(booklet, request=None):
     return SafetySettings.for_site(site) if site else None
 
 
+class GeneratedPDF(models.Model):
+    """A PDF made from one booklet's published content: one per language and version.
+
+    `fingerprint` names what it was made from (see `pdf_fingerprint`), so a stored PDF is
+    served until the booklet or one of its chapters is published again.
+    """
+
+    booklet = models.ForeignKey(
+        "booklets.BookletPage", on_delete=models.CASCADE, related_name="generated_pdfs"
+    )
+    fingerprint = models.CharField(max_length=64)
+    file = models.FileField(upload_to="booklets/pdf/")
+    file_size = models.PositiveIntegerField()
+    page_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "booklets"
+        verbose_name = _("generated booklet PDF")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booklet", "fingerprint"], name="booklets_one_pdf_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return self.file.name
+
+
+def pdf_fingerprint(booklet, chapters, safety):
+    """What the generated PDF depends on: its revisions, its chapters in order, and the
+    phone numbers that "where to get help" prints. A change makes a new PDF."""
+    parts = [
+        f"v{PDF_LAYOUT_VERSION}",
+        booklet.locale.language_code if booklet.locale_id else "",
+        f"{booklet.pk}:{booklet.live_revision_id}",
+        ",".join(f"{chapter.pk}:{chapter.live_revision_id}" for chapter in chapters),
+        f"{safety.alert_line_phone}|{safety.emergency_number}" if safety else "",
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 def render_booklet_pdf(booklet, chapters, safety):
     """The PDF's bytes and its page count, in the booklet's language."""
+    from weasyprint import HTML
+
     base_url = booklet.get_site().root_url + "/" if booklet.get_site() else "http://localhost/"
     with translation.override(booklet.locale.language_code):
         html = render_to_string(
@@ -92,7 +149,7 @@ def render_booklet_pdf(booklet, chapters, safety):
                 "LANGUAGE_CODE": booklet.locale.language_code,
             },
         )
-        document = HTML(string=html, base_url=base_url, url_fetcher=LocalFetcher()).render(
+        document = HTML(string=html, base_url=base_url, url_fetcher=local_fetcher()).render(
             pdf_variant=PDF_VARIANT
         )
         pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
@@ -100,7 +157,7 @@ def render_booklet_pdf(booklet, chapters, safety):
 
 
 def current_pdf(booklet, chapters, safety):
-    fingerprint = booklet.pdf_fingerprint(chapters, safety)
+    fingerprint = pdf_fingerprint(booklet, chapters, safety)
     return fingerprint, GeneratedPDF.objects.filter(
         booklet_id=booklet.pk, fingerprint=fingerprint
     ).first()
@@ -118,7 +175,7 @@ def build_pdf(booklet, request=None):
         return stored
     chapters = booklet.live_chapters_with_bodies()
     # Checked again with the chapters just read, so the stored name matches the content.
-    fingerprint = booklet.pdf_fingerprint(chapters, safety)
+    fingerprint = pdf_fingerprint(booklet, chapters, safety)
     pdf_bytes, page_count = render_booklet_pdf(booklet, chapters, safety)
     generated = GeneratedPDF(
         booklet_id=booklet.pk,
@@ -211,3 +268,60 @@ def serve_booklet_pdf(booklet, request):
     else:
         patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
     return response
+
+
+# --- Made after publishing ------------------------------------------------------------
+# Publishing a booklet or one of its chapters queues a new PDF of that booklet, made after
+# the transaction commits; if the task has not run yet, the first download makes it.
+# Either way it is made once per published version.
+
+
+@task()
+def build_booklet_pdf(booklet_id):
+    booklet_model = GeneratedPDF._meta.get_field("booklet").related_model
+    booklet = booklet_model.objects.live().filter(pk=booklet_id).first()
+    if booklet is None:
+        return None
+    return build_pdf(booklet).file_size
+
+
+def queue_pdf(booklet_id):
+    try:
+        build_booklet_pdf.enqueue(booklet_id)
+    except Exception:
+        # The download makes the PDF when the task could not: never fail a publish.
+        logger.exception("Could not make the PDF of booklet %s", booklet_id)
+
+
+def booklet_id_of(page):
+    """The booklet a published page belongs to: itself, or a chapter's parent."""
+    booklet_model = GeneratedPDF._meta.get_field("booklet").related_model
+    if isinstance(page, booklet_model):
+        return page.pk
+    if page._meta.label == "booklets.BookletChapterPage":
+        parent = page.get_parent()
+        return parent.pk if parent is not None else None
+    return None
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def booklet_changed(sender, instance, **kwargs):
+    booklet_id = booklet_id_of(instance)
+    if booklet_id is not None:
+        transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+@receiver(post_delete, sender=GeneratedPDF)
+def remove_pdf_file(sender, instance, **kwargs):
+    """A stored PDF leaves with its record (a newer version, or its booklet deleted),
+    once the deletion is committed."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: delete_unless_used(storage, name))
+
+
+def delete_unless_used(storage, name):
+    # A record dropped because its file was gone is replaced by one that may reuse the name.
+    if not GeneratedPDF.objects.filter(file=name).exists():
+        storage.delete(name)

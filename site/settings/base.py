@@ -191,7 +191,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Portuguese stemming with accents folded ("seguranca" finds "segurança"), created
-    # by the migration alerts/0002. The backend has one configuration for the whole
+    # by the migration website/0003. The backend has one configuration for the whole
     # index, so English pages use it too. After changing it: manage.py update_index.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portuguese_unaccent"
     # The search index's SearchVectorField and GIN indexes need it (system check E005).

@@ -96,3 +96,12 @@ def site_banners(context):
     request = context.get("request")
     parts = [hook(request) for hook in hooks.get_hooks("register_site_banners")]
     return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def home_section(context, page):
+    """A home section rendered with its page type's own template (see website.sections)."""
+    request = context.get("request")
+    template = context.template.engine.get_template(page.home_section_template)
+    with context.push(section=page, **page.home_section_context(request)):
+        return template.render(context)

@@ -13,28 +13,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
-from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from website import demo_content
-from website.demo_tools import ensure_translation, publish
+from website.demo import ensure_page, publish
 from website.models import GuidancePage, HomePage, HomePageAudienceEntry, SafetySettings
-from website.sanitize import clean_rich_text
-
-
-def build_body(blocks):
-    """Turn the demo's (type, value) pairs into StreamField data with cleaned rich text."""
-    body = []
-    for block_type, value in blocks:
-        if block_type == "text":
-            value = RichText(clean_rich_text(value))
-        elif isinstance(value, dict):
-            value = {
-                key: RichText(clean_rich_text(item)) if key in {"text", "answer"} else item
-                for key, item in value.items()
-            }
-        body.append((block_type, value))
-    return body
 
 
 class Command(BaseCommand):
@@ -55,18 +38,15 @@ class Command(BaseCommand):
     # --- Pages ------------------------------------------------------------------------
 
     def ensure_home(self):
+        texts = {
+            language: {key: page[key] for key in ("title", "slug", "intro")}
+            for language, page in demo_content.HOME.items()
+        }
         root = Page.get_first_root_node()
-        texts = demo_content.HOME["pt"]
-        home = HomePage.objects.filter(locale=self.portuguese, depth=2).first()
-        if home is None:
-            home = HomePage(title=texts["title"], slug=texts["slug"], intro=texts["intro"])
-            root.add_child(instance=home)
-            publish(home)
+        home = ensure_page(root, HomePage, {"pt": texts["pt"]}, self.english)
+        # Wagtail's "Welcome" page goes first: the English home page takes its slug.
         self.point_default_site_at(home)
-        self.ensure_translation(
-            home, demo_content.HOME["en"], intro=demo_content.HOME["en"]["intro"]
-        )
-        return home
+        return ensure_page(root, HomePage, texts, self.english)
 
     def point_default_site_at(self, home):
         site = Site.objects.filter(is_default_site=True).first()
@@ -82,27 +62,8 @@ class Command(BaseCommand):
                 placeholder.delete()
 
     def ensure_guidance(self, home, key):
-        texts = demo_content.GUIDANCE[key]["pt"]
-        page = GuidancePage.objects.child_of(home).filter(slug=texts["slug"]).first()
-        if page is None:
-            page = GuidancePage(
-                title=texts["title"],
-                slug=texts["slug"],
-                intro=texts["intro"],
-                body=build_body(texts["body"]),
-                show_in_menus=key != "about",
-            )
-            home.add_child(instance=page)
-            publish(page)
-        english = demo_content.GUIDANCE[key]["en"]
-        self.ensure_translation(
-            page, english, intro=english["intro"], body=build_body(english["body"])
-        )
-        return page
-
-    def ensure_translation(self, page, texts, **fields):
-        fields = {"title": texts["title"], "slug": texts["slug"], **fields}
-        return ensure_translation(page, self.english, fields)
+        texts = demo_content.GUIDANCE[key]
+        return ensure_page(home, GuidancePage, texts, self.english, show_in_menus=key != "about")
 
     def ensure_audience_entries(self, home, guidance):
         for language, page in (("pt", home), ("en", home.get_translation(self.english))):

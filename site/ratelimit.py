@@ -1,0 +1,55 @@
+"""Per-client limits kept only in the cache, for forms that anyone can send.
+
+The client is a salted hash of its address: the address itself is never stored. When the
+cache cannot be reached, each process counts on its own, so a flood is still refused and an
+ordinary visitor is never blocked by an outage. The outage is logged once, not per request.
+"""
+
+import hashlib
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+_local_counts = {}
+_local_lock = threading.Lock()
+_cache_down = threading.Event()
+
+
+def client_key(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    salted = f"{settings.SECRET_KEY}|{address}".encode()
+    return hashlib.sha256(salted).hexdigest()[:32]
+
+
+def allow(request, scope, limit, period, key=None):
+    """True while this client (or `key`) has made at most `limit` attempts in `period` s."""
+    bucket = int(time.time() // period)
+    name = f"ratelimit:{scope}:{key or client_key(request)}:{bucket}"
+    try:
+        cache.add(name, 0, timeout=period + 1)
+        count = cache.incr(name)
+    except Exception:
+        count = _count_locally(name, period)
+        if not _cache_down.is_set():
+            _cache_down.set()
+            logger.warning("Rate limits: the cache is unavailable, counting per process")
+    else:
+        if _cache_down.is_set():
+            _cache_down.clear()
+            logger.warning("Rate limits: the cache is back")
+    return count <= limit
+
+
+def _count_locally(name, period):
+    now = time.monotonic()
+    with _local_lock:
+        for stale in [key for key, (_count, until) in _local_counts.items() if until < now]:
+            del _local_counts[stale]
+        count, until = _local_counts.get(name, (0, now + period))
+        _local_counts[name] = (count + 1, until)
+        return count + 1
