@@ -48,12 +48,18 @@ class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
     # --- Structure ------------------------------------------------------------------
 
     def structure(self):
-        """[(question, [answers])] in editor order, in 2 queries (or none in preview)."""
-        questions = _prefetched(self.questions.all(), "answers")
-        return [(question, list(question.answers.all())) for question in questions]
+        """[(question, [answers])] in editor order: one query (none in preview).
+
+        A saved quiz always has answers to each question (the form insists), so the
+        questions come with their answers.
+        """
+        questions = self.questions.all()
+        if isinstance(questions, FakeQuerySet):  # a preview's unsaved children
+            return [(question, list(question.answers.all())) for question in questions]
+        return structure_of(self.pk)
 
     def ordered_bands(self):
-        return list(_prefetched(self.bands.all(), "links"))
+        return list(self.bands.all())
 
     # --- Preview --------------------------------------------------------------------
 
@@ -88,11 +94,19 @@ class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
         return signed_result(self, request, request.GET.get("r", ""))
 
 
-def _prefetched(children, relation):
-    """Prefetch from the database; a preview's unsaved children are already in memory."""
-    if isinstance(children, FakeQuerySet):
-        return children
-    return children.prefetch_related(relation)
+def structure_of(page_id):
+    """[(question, [answers])] of a saved quiz page, in one query."""
+    answers = (
+        Answer.objects.filter(question__page_id=page_id)
+        .select_related("question")
+        .order_by("question__sort_order", "question_id", "sort_order", "pk")
+    )
+    structure = []
+    for answer in answers:
+        if not structure or structure[-1][0].pk != answer.question_id:
+            structure.append((answer.question, []))
+        structure[-1][1].append(answer)
+    return structure
 
 
 class Question(Orderable, ClusterableModel):

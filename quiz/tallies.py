@@ -8,7 +8,8 @@ PostgreSQL and SQLite (3.24+) both understand the statement.
 
 import logging
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
+from django.db.transaction import on_commit
 from django.utils import timezone
 
 from .models import AnswerTally, BandTally
@@ -59,9 +60,19 @@ def add_counts(page, answers, band, day=None, times=1, is_demo=False):
 
 
 def record_completion(page, result):
-    """Count one completion. A failure to count never stops the visitor's result."""
-    try:
-        with transaction.atomic():
-            add_counts(page, [answer for _question, answer in result.chosen], result.band)
-    except DatabaseError:
-        logger.warning("Quiz tallies could not be written; the result was still shown.")
+    """Count one completion once the request's transaction has committed.
+
+    Counting after the commit keeps the request's own work apart from the tallies: a
+    failure to count is logged and never touches the visitor's result. Each upsert is
+    atomic on its own; they need no transaction around them (a failure between the two
+    loses one band count, never a visitor's result).
+    """
+    answers = [answer for _question, answer in result.chosen]
+
+    def write():
+        try:
+            add_counts(page, answers, result.band)
+        except DatabaseError:
+            logger.warning("Quiz tallies could not be written; the result was still shown.")
+
+    on_commit(write)

@@ -1,10 +1,12 @@
 """Taking a quiz: the form, its errors, the result (after a POST or from a signed link).
 
 The result link carries only the chosen answer ids, signed so they cannot be edited.
-Across languages, answers are matched by position (question order, then answer order):
-the translation action copies children in order, so the n-th answer of the m-th question
-is the same answer in every language. A link that no longer matches the quiz (an editor
-changed it) gives the quiz back with a short note, never an error page.
+The language switch passes the same token to the other language's quiz, which matches
+the answers by position (question order, then answer order): the translation action
+copies children in order, so the n-th answer of the m-th question is the same answer in
+every language. Rendering a result therefore never loads the other language's quiz. A
+link that no longer matches the quiz (an editor changed it) gives the quiz back with a
+short note, never an error page.
 """
 
 import contextlib
@@ -12,13 +14,17 @@ import logging
 from urllib.parse import urlencode
 
 from django.core import signing
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from modelcluster.queryset import FakeQuerySet
+from wagtail.models import Page
 
 from website.ratelimit import allow
 from website.translations import live_translations
 
+from .models import Answer, BandLink, structure_of
 from .scoring import compute_result
 from .tallies import record_completion
 
@@ -122,13 +128,20 @@ def result_url(page, request, token):
     return (page.get_url(request) or "/") + page.reverse_subpage("result") + "?" + query
 
 
-def answers_from_token(structure, token):
-    """The chosen answers a signed token names, or None when it does not fit this quiz."""
+def read_token(token):
+    """The answer ids a signed token carries; 404 for anything forged or broken."""
     try:
         ids = signing.loads(token, salt=SIGNING_SALT)
     except (signing.BadSignature, ValueError):
         raise Http404 from None
-    if not isinstance(ids, list) or len(ids) != len(structure):
+    if not isinstance(ids, list) or not all(type(i) is int for i in ids):
+        return []
+    return ids
+
+
+def match_answers(structure, ids):
+    """{question position: answer} when `ids` are one answer of each question, in order."""
+    if len(ids) != len(structure):
         return None
     chosen = {}
     for position, ((_question, answers), answer_id) in enumerate(zip(structure, ids, strict=True)):
@@ -139,36 +152,41 @@ def answers_from_token(structure, token):
     return chosen
 
 
-def positions_of(structure, chosen):
-    """(question position, answer position) of each chosen answer."""
-    return {
-        position: answers.index(chosen[position])
-        for position, (_question, answers) in enumerate(structure)
-    }
+def answers_from_translation(page, structure, ids):
+    """Answers of another language's quiz, matched to this one by position.
+
+    The language switch passes the token on unchanged; the quiz it came from must be a
+    translation of this one with the same shape.
+    """
+    source = Answer.objects.filter(pk__in=ids[:1]).values_list("question__page_id", flat=True)
+    source_id = next(iter(source), None)
+    if source_id is None or source_id == page.pk:
+        return None
+    if not Page.objects.filter(pk=source_id, translation_key=page.translation_key).exists():
+        return None
+    source_structure = structure_of(source_id)
+    chosen = match_answers(source_structure, ids)
+    if chosen is None or len(source_structure) != len(structure):
+        return None
+    try:
+        return {
+            position: structure[position][1][source_structure[position][1].index(answer)]
+            for position, answer in chosen.items()
+        }
+    except IndexError:
+        return None
 
 
-def translated_result_urls(page, request, structure, chosen):
-    """The same result in every language with a live translation of the quiz."""
-    positions = positions_of(structure, chosen)
-    urls = {}
-    translations = page.get_translations(inclusive=True).live().public().specific()
-    for other in translations.select_related("locale"):
-        if other.pk == page.pk:
-            other_structure, other_chosen = structure, chosen
-        else:
-            other_structure = other.structure()
-            if len(other_structure) != len(structure):
-                continue  # a translation that is out of step: offer its quiz instead
-            try:
-                other_chosen = {
-                    position: other_structure[position][1][index]
-                    for position, index in positions.items()
-                }
-            except IndexError:
-                continue
-        token = sign_answers(other_structure, other_chosen)
-        urls[other.locale.language_code] = result_url(other, request, token)
-    return urls
+def translated_result_urls(page, request, token):
+    """The result in every language with a live, public translation of the quiz."""
+    route = page.reverse_subpage("result") + "?" + urlencode({"r": token})
+    translations = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
+    return {other.locale.language_code: other.get_url(request) + route for other in translations}
 
 
 def render_result(page, request, structure, chosen, result, preview=False):
@@ -184,13 +202,16 @@ def render_result(page, request, structure, chosen, result, preview=False):
     if not preview and len(chosen) == len(structure):
         token = sign_answers(structure, chosen)
         context["result_url"] = result_url(page, request, token)
-        context["alternate_urls"] = translated_result_urls(page, request, structure, chosen)
+        context["alternate_urls"] = translated_result_urls(page, request, token)
     return TemplateResponse(request, RESULT_TEMPLATE, context)
 
 
 def signed_result(page, request, token):
     structure = page.structure()
-    chosen = answers_from_token(structure, token)
+    ids = read_token(token)
+    chosen = match_answers(structure, ids)
+    if chosen is None and ids:
+        chosen = answers_from_translation(page, structure, ids)
     if chosen is None:
         notice = _(
             "This result link is from an older version of the quiz. Take it again: it is quick."
@@ -214,12 +235,31 @@ def preview_result(page, request, mode_name):
 
 
 def band_links(page, band):
-    """The band's advice pages in the visitor's language; those without one are left out."""
+    """The band's advice pages in the visitor's language, in the editor's order.
+
+    Pages are chosen once and copied with the quiz; each language shows its own
+    translation, and leaves out a page that has none. One query (and Wagtail's check of
+    private pages) for a saved band.
+    """
     if band is None:
         return []
-    ids = [link.link_page_id for link in band.links.all()]
-    pages = live_translations(page.locale_id, ids, specific=True)
-    return [pages[page_id] for page_id in ids if page_id in pages]
+    links = band.links.all()
+    if isinstance(links, FakeQuerySet) or band.pk is None:  # preview
+        ids = [link.link_page_id for link in links]
+        pages = live_translations(page.locale_id, ids)
+        return [pages[page_id] for page_id in ids if page_id in pages]
+    chosen = BandLink.objects.filter(band_id=band.pk)
+    order = chosen.filter(link_page__translation_key=OuterRef("translation_key"))
+    return list(
+        Page.objects.live()
+        .public()
+        .filter(
+            locale_id=page.locale_id,
+            translation_key__in=chosen.values("link_page__translation_key"),
+        )
+        .annotate(link_order=Subquery(order.values("sort_order")[:1]))
+        .order_by("link_order", "path")
+    )
 
 
 CHART_ROW = 44

@@ -10,8 +10,9 @@ from wagtail.models import Locale
 from quiz.models import AnswerTally, QuizPage
 from quiz.views import SIGNING_SALT
 from tests.conftest import html_of
-from tests.quiz_factories import (  # noqa: F401 - fresh_rate_limits is a fixture
+from tests.quiz_factories import (  # noqa: F401 - fixtures
     answer_ids,
+    count_at_once,
     fresh_rate_limits,
     make_questions,
     make_quiz,
@@ -237,14 +238,24 @@ class TestResult:
         assert "Your risk points: 4 of 8." in english_html
         back = re.search(r'<a href="(/pt/[^"]+)" hreflang="pt"', english_html).group(1)
         assert "<h1>Some</h1>" in html_of(client.get(back))
+        # The switch passes the answers on; the English page matches them by position and
+        # offers a link of its own with the English answers.
+        own = re.search(r'href="[^"]+/result/\?r=([^"]+)">Link to this result', english_html)
         ids = answer_ids(copy)
-        token = english_link.split("?r=", 1)[1]
-        assert signing.loads(unquote(token), salt=SIGNING_SALT) == [
+        assert signing.loads(unquote(own.group(1)), salt=SIGNING_SALT) == [
             ids[0][2],
             ids[1][1],
             ids[2][1],
             ids[3][0],
         ]
+
+    def test_answers_of_a_quiz_that_is_not_a_translation_are_refused(self, client, home_pt):
+        quiz = make_quiz(home_pt)
+        other = make_quiz(home_pt, slug="other-quiz")
+        token = signing.dumps([row[1] for row in answer_ids(other)], salt=SIGNING_SALT)
+        response = client.get(f"{url_of(quiz)}result/?r={token}")
+        assert response.status_code == 200
+        assert "versão antiga do questionário" in html_of(response)
 
     def test_many_questions(self, client, home_pt):
         quiz = make_quiz(home_pt, slug="long", questions=make_questions(20))

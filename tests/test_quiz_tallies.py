@@ -14,8 +14,9 @@ from django.utils import timezone
 from quiz import views
 from quiz.models import AnswerTally, BandTally
 from tests.conftest import html_of
-from tests.quiz_factories import (  # noqa: F401 - fresh_rate_limits is a fixture
+from tests.quiz_factories import (  # noqa: F401 - fixtures
     answer_ids,
+    count_at_once,
     fresh_rate_limits,
     make_quiz,
     post_data,
