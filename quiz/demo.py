@@ -5,11 +5,25 @@ say what to do, never blame. Running it again changes nothing: the quiz is found
 slug under the home page, and only what is missing is created.
 """
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
-from website.demo import add_home_section, ensure_page
+from website.demo import add_home_section, ensure_page, publish
+from website.models import GuidancePage
 
-from .models import Answer, BandLink, Question, QuizPage, ResultBand
+from .models import (
+    Answer,
+    AnswerTally,
+    BandLink,
+    BandTally,
+    Question,
+    QuizFindingsPage,
+    QuizPage,
+    ResultBand,
+)
 
 QUIZ = {
     "pt": {
@@ -201,7 +215,7 @@ QUESTIONS = [
                     "Se quiseres mesmo ir, leva um adulto de confiança e escolhe um sítio público. Diz sempre a alguém onde vais.",
                 ),
             ],
-            "Quantos jovens dizem que se encontrariam sozinhos com alguém que só conhecem da internet?",
+            "Quantos jovens dizem que se encontrariam com alguém que só conhecem da internet?",
         ),
         "en": (
             "Would you meet someone you only know from the internet?",
@@ -216,7 +230,7 @@ QUESTIONS = [
                     "If you really want to go, take an adult you trust and choose a public place. Always tell someone where you are going.",
                 ),
             ],
-            "How many young people say they would meet someone they only know from the internet on their own?",
+            "How many young people say they would meet someone they only know from the internet?",
         ),
     },
     {
@@ -431,7 +445,7 @@ QUESTIONS = [
                     "Partilhar torna tudo maior. Da próxima vez, sai da conversa e, se conseguires, apoia a pessoa.",
                 ),
             ],
-            "Quantos jovens dizem que apoiam a pessoa quando alguém é gozado num grupo de conversa?",
+            "Quantos jovens dizem que ficam de fora ou se juntam quando alguém é gozado num grupo de conversa?",
         ),
         "en": (
             "In a group chat, people are making fun of someone. What do you do?",
@@ -446,7 +460,7 @@ QUESTIONS = [
                     "Sharing makes it bigger. Next time, step out of the chat and, if you can, support the person.",
                 ),
             ],
-            "How many young people say they support the person when someone is mocked in a group chat?",
+            "How many young people say they stay out of it or join in when someone is mocked in a group chat?",
         ),
     },
     {
@@ -572,6 +586,81 @@ def advice_pages(home):
     return {page.slug: page for page in pages}
 
 
+FINDINGS = {
+    "pt": {
+        "title": "O que os jovens nos disseram",
+        "slug": "o-que-os-jovens-nos-disseram",
+        "intro": "Tente adivinhar primeiro: depois veja o que os jovens responderam ao nosso questionário. Muitos pais ficam surpreendidos.",
+    },
+    "en": {
+        "title": "What young people told us",
+        "slug": "what-young-people-told-us",
+        "intro": "Guess first: then see what young people answered in our quiz. Many parents are surprised.",
+    },
+}
+
+PARENTS_LINK = {
+    "pt": '<h2>O que os jovens nos disseram</h2><p>Sabe quantos jovens já adicionaram alguém que nunca conheceram? Adivinhe e depois veja as respostas ao nosso questionário.</p><p><a linktype="page" id="{id}">O que os jovens nos disseram</a></p>',
+    "en": '<h2>What young people told us</h2><p>Do you know how many young people have added someone they never met? Guess, then see the answers to our quiz.</p><p><a linktype="page" id="{id}">What young people told us</a></p>',
+}
+
+# Demo tallies: completions per day in each language, and how answers split (by
+# question, rotated so that the questions differ). Made up, and labelled as demo data.
+DEMO_DAYS = 10
+DEMO_PER_DAY = {"pt": 12, "en": 7}
+DEMO_SPLITS = [(0.55, 0.3), (0.4, 0.35), (0.7, 0.2), (0.35, 0.4), (0.6, 0.25)]
+DEMO_BAND_SPLIT = (0.45, 0.4)
+
+
+def split(total, shares):
+    counts = [round(total * share) for share in shares]
+    return [*counts, total - sum(counts)]
+
+
+def add_demo_tallies(quiz, language):
+    if AnswerTally.objects.filter(page=quiz, is_demo=True).exists():
+        return
+    per_day = DEMO_PER_DAY[language]
+    today = timezone.localdate()
+    answer_rows, band_rows = [], []
+    bands = quiz.ordered_bands()
+    for offset in range(1, DEMO_DAYS + 1):
+        day = today - datetime.timedelta(days=offset)
+        for position, (question, answers) in enumerate(quiz.structure()):
+            counts = split(per_day, DEMO_SPLITS[position % len(DEMO_SPLITS)][: len(answers) - 1])
+            answer_rows += [
+                AnswerTally(
+                    page=quiz, question=question, answer=answer, day=day, count=count, is_demo=True
+                )
+                for answer, count in zip(answers, counts, strict=True)
+            ]
+        counts = split(per_day, DEMO_BAND_SPLIT[: len(bands) - 1])
+        band_rows += [
+            BandTally(page=quiz, band=band, day=day, count=count, is_demo=True)
+            for band, count in zip(bands, counts, strict=True)
+        ]
+    AnswerTally.objects.bulk_create(answer_rows)
+    BandTally.objects.bulk_create(band_rows)
+
+
+def link_from_parents_page(home, english, findings):
+    """The parents' guidance page points at the findings, in each language, once."""
+    parents = GuidancePage.objects.child_of(home).filter(slug="para-pais").first()
+    if parents is None:
+        return
+    for language, page in (("pt", parents), ("en", parents.get_translation_or_none(english))):
+        target = findings if language == "pt" else findings.get_translation_or_none(english)
+        if page is None or target is None:
+            continue
+        page = page.specific
+        marker = f'linktype="page" id="{target.pk}"'
+        if any(marker in str(getattr(block.value, "source", "")) for block in page.body):
+            continue
+        html = PARENTS_LINK[language].format(id=target.pk)
+        page.body.insert(len(page.body) - 1, ("text", RichText(html)))
+        publish(page)
+
+
 def load(home, english, stdout):
     pages_by_slug = advice_pages(home)
     texts = {
@@ -584,4 +673,9 @@ def load(home, english, stdout):
     }
     quiz = ensure_page(home, QuizPage, texts, english, show_in_menus=True)
     add_home_section(home, quiz, english, position=30)
+    findings = ensure_page(quiz, QuizFindingsPage, FINDINGS, english)
+    add_demo_tallies(quiz, "pt")
+    if quiz.has_translation(english):
+        add_demo_tallies(quiz.get_translation(english).specific, "en")
+    link_from_parents_page(home, english, findings)
     stdout.write(f"Quiz: {len(QUESTIONS)} questions in Portuguese and English.")

@@ -24,10 +24,11 @@ class Cell:
     label: str
     count: int
     minimum: int
+    withheld: bool = False  # hidden so that a hidden neighbour cannot be worked out
 
     @property
     def hidden(self):
-        return self.count < self.minimum
+        return self.withheld or self.count < self.minimum
 
     @property
     def display(self):
@@ -68,6 +69,16 @@ class Chart:
         return round(100 * cell.count / self.total)
 
 
+def suppress(cells):
+    """Hide small cells; when only one is hidden, hide the next smallest too, or the
+    total would give it away."""
+    hidden = [cell for cell in cells if cell.hidden]
+    shown = sorted((cell for cell in cells if not cell.hidden), key=lambda cell: cell.count)
+    if len(hidden) == 1 and shown:
+        shown[0].withheld = True
+    return cells
+
+
 def date_range(start, end):
     day = start
     while day <= end:
@@ -106,7 +117,9 @@ def bands(page, start=None, end=None, minimum=EDITOR_MINIMUM):
         .annotate(total=Sum("count"))
         .values_list("band_id", "total")
     )
-    cells = [Cell(band.title, counts.get(band.pk, 0), minimum) for band in page.bands.all()]
+    cells = suppress(
+        [Cell(band.title, counts.get(band.pk, 0), minimum) for band in page.bands.all()]
+    )
     return Chart(_("Result bands reached"), cells, total=sum(counts.values()))
 
 
@@ -122,8 +135,11 @@ def answers_per_question(page, start=None, end=None, minimum=EDITOR_MINIMUM, pub
     for question, answers in structure_of(page.pk):
         if public_only and not question.public:
             continue
-        cells = [Cell(answer.text, counts.get(answer.pk, 0), minimum) for answer in answers]
+        cells = suppress(
+            [Cell(answer.text, counts.get(answer.pk, 0), minimum) for answer in answers]
+        )
         chart = Chart(question.text, cells, total=sum(cell.count for cell in cells))
         chart.question = question
+        chart.points = [answer.points for answer in answers]
         charts.append(chart)
     return charts

@@ -39,7 +39,7 @@ class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
     ]
     search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     parent_page_types = ["website.HomePage"]
-    subpage_types = []
+    subpage_types = ["quiz.QuizFindingsPage"]
 
     class Meta:
         verbose_name = _("quiz")
@@ -125,7 +125,8 @@ class Question(Orderable, ClusterableModel):
         max_length=300,
         blank=True,
         help_text=_(
-            "For example: How many young people your child's age have added someone they never met?"
+            "Ask about the answers that carry risk points, for example: How many young "
+            "people your child's age have added someone they never met?"
         ),
     )
 
@@ -205,6 +206,30 @@ class BandLink(Orderable):
     )
 
     panels = [FieldPanel("link_page")]
+
+
+class QuizFindingsPage(LeadMixin, Page):
+    """For parents: guess first, then see how young people answered the public questions.
+
+    It lives under its quiz, so each language shows the answers given in that language.
+    """
+
+    content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
+    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
+    parent_page_types = ["quiz.QuizPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("what young people told us")
+        verbose_name_plural = _("what young people told us")
+
+    def get_context(self, request, *args, **kwargs):
+        from .findings import findings_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(findings_context(self, request))
+        return context
 
 
 class AnswerTally(models.Model):

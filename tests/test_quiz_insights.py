@@ -125,12 +125,13 @@ def test_csv_cells_never_run_as_formulas(client, home_pt):
         bands=[(0, 4, '=HYPERLINK("https://example.org")', "A"), (5, 8, "+1", "B")],
     )
     complete(quiz, [0, 0, 0, 0], times=6)
+    complete(quiz, [2, 2, 2, 2], times=7)
     login(client, "editor")
     today = timezone.localdate()
     response = client.get(URL, params(quiz, today, today, format="csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert ["Result bands reached", '\'=HYPERLINK("https://example.org")', "", "6"] in rows
-    assert ["Result bands reached", "'+1", "", "fewer than 5"] in rows
+    assert ["Result bands reached", "'+1", "", "7"] in rows
 
 
 @pytest.mark.django_db
