@@ -164,3 +164,26 @@ def test_no_axe_violations_on_the_quiz_and_its_result(page):
     expect(page.locator("[data-error-summary]")).to_be_visible()
     found["/en/quiz/ errors"] = axe_violations(page)
     assert not any(found.values()), found
+
+
+def test_a_parent_guesses_then_sees_what_young_people_answered(page):
+    page.goto("/en/for-parents/")
+    page.get_by_role("link", name="What young people told us").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What young people told us")
+    expect(page.get_by_text("Demo data:")).to_be_visible()
+    first = page.locator(".quiz-finding").first
+    expect(first.locator("svg")).to_have_count(0)
+    tab_until(page, "el.name === 'guess' && el.type === 'radio'")
+    page.keyboard.press("ArrowDown")  # the second guess: about 1 in 4
+    tab_until(page, "el.type === 'submit' && el.closest('.quiz-finding__guess')")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q=1&guess=some#question-1$"))
+    first = page.locator("#question-1")
+    expect(first.get_by_text("Your guess: About 1 in 4.")).to_be_visible()
+    expect(first.locator("svg[role=img]")).to_be_visible()
+    expect(first.locator("table tbody tr")).to_have_count(3)
+    expect(first.locator(".quiz-finding__share")).to_contain_text("young people who answered")
+    found = {"findings": axe_violations(page)}
+    page.goto("/pt/questionario/o-que-os-jovens-nos-disseram/")
+    found["findings pt"] = axe_violations(page)
+    assert not any(found.values()), found
