@@ -138,7 +138,8 @@ def healthz(request):
         logger.exception("Health check: database unreachable")
         checks["database"] = "unavailable"
     try:
-        cache.set("healthz", "1", 5)
+        # `add` (unlike `get` and `set`) says when the cache does not answer.
+        cache.add("healthz", "1", 5)
     except Exception:
         logger.exception("Health check: cache unreachable")
         checks["cache"] = "unavailable"

@@ -15,7 +15,13 @@ def manage(*args, **env):
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    environment |= {"DJANGO_SETTINGS_MODULE": "website.settings.production", **env}
+    environment |= {
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOW_SQLITE": "1",
+        "ALERTLINE_CONTACT_KEYS": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        **env,
+    }
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -34,6 +40,7 @@ def test_check_deploy_is_clean():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="internetsegura.example",
+        ALERTLINE_CONTACT_KEYS="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -43,3 +50,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_with_debug_pages():
+    result = manage("check", DJANGO_DEBUG="1")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG is on" in result.stderr
+
+
+def test_production_refuses_sqlite_unless_allowed():
+    result = manage("check", ALLOW_SQLITE="")
+    assert result.returncode != 0
+    assert "DATABASE_URL points at SQLite" in result.stderr
+    assert manage("check", ALLOW_SQLITE="1").returncode == 0

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.booklets",
     "campaigns.alerts",
+    "campaigns.alertline",
     "quiz",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -107,11 +108,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 # Redis when REDIS_URL is set, so that every worker shares rate limits and fragments.
+# ResilientRedisCache serves the site without Redis while Redis is down (website/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "campaigns"),
         }
@@ -183,7 +185,21 @@ MAILERS = {
 
 # --- Background tasks -----------------------------------------------------------------
 # Wagtail uses the django-tasks backport through the same TASKS setting as Django 6.1.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # The alert line's notices: Django's own django.tasks. In production set
+    # ALERTLINE_TASKS_BACKEND=django_tasks_db.DatabaseBackend (a persistent queue, run by
+    # `manage.py db_worker --backend alertline`). It has an alias of its own because
+    # django-tasks-db 0.13 runs only django.tasks tasks on Django 6, while Wagtail's own
+    # tasks use the django_tasks backport on "default".
+    "alertline": {
+        "BACKEND": os.environ.get(
+            "ALERTLINE_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    },
+}
+if TASKS["alertline"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Internet Segura"
@@ -211,6 +227,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.ipma.pt/")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 
+# --- Alert line -----------------------------------------------------------------------
+# Keys for the reporters' contact details (never SECRET_KEY): comma-separated base64 keys
+# of 32 bytes; the first encrypts, all decrypt, so a new key can be put first and the old
+# ones removed after `manage.py reencrypt_contacts`. Production refuses to start without.
+ALERTLINE_CONTACT_KEYS = env_list("ALERTLINE_CONTACT_KEYS")
+# Who hears that a report arrived (the message carries only its reference).
+ALERTLINE_NOTIFY_EMAILS = env_list("ALERTLINE_NOTIFY_EMAILS")
+# Reports per hour from one client (a school may share one address: keep it generous).
+ALERTLINE_REPORTS_PER_HOUR = int(os.environ.get("ALERTLINE_REPORTS_PER_HOUR", "10"))
+# Retention, in days (manage.py purge_reports).
+ALERTLINE_KEEP_CLOSED_DAYS = int(os.environ.get("ALERTLINE_KEEP_CLOSED_DAYS", "90"))
+ALERTLINE_KEEP_CONTACT_DAYS = int(os.environ.get("ALERTLINE_KEEP_CONTACT_DAYS", "30"))
+ALERTLINE_KEEP_SPAM_DAYS = int(os.environ.get("ALERTLINE_KEEP_SPAM_DAYS", "7"))
+
 # --- Security headers -----------------------------------------------------------------
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -219,11 +249,27 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # --- Logging --------------------------------------------------------------------------
-# Requests are not logged with their query strings or bodies: no personal data in logs.
+# JSON lines (python-json-logger, maintained) for the log collector. No personal data:
+# requests are never logged with their query strings or bodies, and the filter drops the
+# request object that Django attaches to its error records (and with it the address).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "website.logs.DropRequestDetails"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -20,3 +20,5 @@ if DEBUG:
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # image renditions, with or without DEBUG
+# A fixed, public key for local contact details only (production needs its own).
+ALERTLINE_CONTACT_KEYS = ALERTLINE_CONTACT_KEYS or ["ZGV2LW9ubHktYWxlcnRsaW5lLWtleS0zMi1ieXRlcyE="]  # noqa: F405

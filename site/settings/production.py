@@ -1,10 +1,26 @@
-"""Production: HTTPS everywhere, secrets from the environment, nothing insecure by default."""
+"""Production: HTTPS everywhere, secrets from the environment, nothing insecure by default.
+
+It refuses to start rather than run unsafely: with debug pages asked for, without a long
+secret key, or on SQLite (which one small installation may allow with ALLOW_SQLITE=1).
+"""
 
 import os
 
-from .base import *  # noqa: F403
-from .base import env_bool, require_secret_key
+from django.core.exceptions import ImproperlyConfigured
 
+from .base import *  # noqa: F403
+from .base import DATABASES, env_bool, require_secret_key
+
+# Not translated: settings load before the translation machinery.
+if env_bool("DJANGO_DEBUG", False):
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is on: debug pages leak settings, never in production."
+    )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool("ALLOW_SQLITE"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL points at SQLite. Use PostgreSQL, or set ALLOW_SQLITE=1 for a small "
+        "installation with one server."
+    )
 DEBUG = False
 SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))
 
@@ -15,3 +31,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+if not ALERTLINE_CONTACT_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "ALERTLINE_CONTACT_KEYS must be set: comma-separated base64 keys of 32 bytes "
+        "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')."
+    )

@@ -1,0 +1,224 @@
+"""The handlers' workspace in the Wagtail admin: reports, and only for handlers.
+
+A report is read and changed in one view (its edit view): what the reporter wrote is shown
+as escaped text above the handler's fields (status, notes, reply). Links in reports are
+never made clickable here: a handler must not open them by accident.
+"""
+
+import statistics
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .choices import Status
+from .models import Report
+from .tasks import HANDLERS_GROUP
+
+
+class HandlersOnlyPolicy(ModelPermissionPolicy):
+    """Members of the handlers group (with the report permissions) and superusers.
+
+    Nobody adds reports in the admin (they come from the public form); only superusers
+    delete them (the retention command deletes the rest).
+    """
+
+    def _allowed(self, user, action):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if action == "add":
+            return False
+        if user.is_superuser:
+            return True
+        if action == "delete":
+            return False
+        in_group = user.groups.filter(name=HANDLERS_GROUP).exists()
+        return in_group and user.has_perm(self._get_permission_name(action))
+
+    def user_has_permission(self, user, action):
+        return self._allowed(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self._allowed(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        codenames = self._get_permission_codenames(
+            [action for action in actions if action not in {"add", "delete"}]
+        )
+        allowed = Q(is_superuser=True)
+        if codenames:
+            allowed |= Q(
+                groups__name=HANDLERS_GROUP,
+                groups__permissions__codename__in=codenames,
+                groups__permissions__content_type__app_label=self.app_label,
+            )
+        return get_user_model().objects.filter(allowed, is_active=True).distinct()
+
+
+class ReportSummaryPanel(Panel):
+    """What the reporter wrote, read-only and escaped, with the reporter's added information."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "alertline/admin/report_summary.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            report = self.instance
+            context["report"] = report
+            context["additions"] = list(report.additions.all()) if report.pk else []
+            context["contact"] = report.contact if report.contact_encrypted else ""
+            return context
+
+
+class ReportAdminForm(WagtailAdminModelForm):
+    class Meta:
+        model = Report
+        fields = ["status", "handler_notes", "reply"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_status = self.instance.status
+        self.previous_reply = self.instance.reply
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        self.instance.check_status_change(status)
+        return status
+
+    def save(self, commit=True):
+        report = self.instance
+        new_status = report.status
+        report.status = self.previous_status
+        report.apply_status(new_status, user=self.for_user)
+        if report.reply != self.previous_reply:
+            report.replied_at = timezone.now() if report.reply else None
+        if commit:
+            report.save()
+        return report
+
+
+class ForbiddenNotRedirected:
+    """A plain 403 for people who are not handlers, instead of Wagtail's redirect home.
+
+    Wagtail turns PermissionDenied into a redirect with a message; for reports the answer
+    must be an unambiguous 403 that reveals nothing, including to an automated check.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "alertline/admin/forbidden.html", status=403)
+
+
+class ReportEditView(ForbiddenNotRedirected, generic.EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, "alertline.view", user=request.user)
+        return response
+
+    def save_instance(self):
+        previous_status = self.form.previous_status
+        previous_reply = self.form.previous_reply
+        instance = super().save_instance()
+        if instance.status != previous_status:
+            log(
+                instance,
+                "alertline.status",
+                user=self.request.user,
+                data={"from": previous_status, "to": instance.status},
+            )
+        if instance.reply != previous_reply:
+            log(instance, "alertline.reply", user=self.request.user)
+        return instance
+
+
+class ReportIndexView(ForbiddenNotRedirected, generic.IndexView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.is_export:
+            for report in self.get_queryset():
+                log(report, "alertline.export", user=request.user)
+        return response
+
+
+class ReportViewSet(ModelViewSet):
+    model = Report
+    icon = "warning"
+    menu_label = _("Alert-line reports")
+    menu_order = 150
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+    index_view_class = ReportIndexView
+    edit_view_class = ReportEditView
+    add_view_class = type("ReportCreateView", (ForbiddenNotRedirected, generic.CreateView), {})
+    delete_view_class = type("ReportDeleteView", (ForbiddenNotRedirected, generic.DeleteView), {})
+    history_view_class = type(
+        "ReportHistoryView", (ForbiddenNotRedirected, history.HistoryView), {}
+    )
+    usage_view_class = type("ReportUsageView", (ForbiddenNotRedirected, usage.UsageView), {})
+    list_display = ["reference", "category", "status", "created_at", "withdrawal_requested_at"]
+    list_filter = ["status", "category", "reporter_role", "language"]
+    search_fields = ["reference", "description", "where"]
+    list_export = [
+        "reference",
+        "category",
+        "status",
+        "reporter_role",
+        "language",
+        "created_at",
+        "first_reviewed_at",
+        "forwarded_at",
+        "closed_at",
+        "withdrawal_requested_at",
+    ]
+    export_filename = "alert-line-reports"
+    edit_handler = ObjectList(
+        [
+            ReportSummaryPanel(heading=_("The report")),
+            FieldPanel("status"),
+            FieldPanel("handler_notes"),
+            FieldPanel("reply"),
+        ],
+        base_form_class=ReportAdminForm,
+    )
+
+
+def median_days_to_first_review(now=None):
+    now = now or timezone.now()
+    since = now - timezone.timedelta(days=30)
+    pairs = Report.objects.filter(created_at__gte=since, first_reviewed_at__isnull=False)
+    waits = [
+        (reviewed - created).total_seconds() / 3600
+        for created, reviewed in pairs.values_list("created_at", "first_reviewed_at")
+    ]
+    return statistics.median(waits) if waits else None
+
+
+class ReportsPanel(Component):
+    name = "alertline_reports"
+    template_name = "alertline/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context=None):
+        counts = {Status.NEW: 0, Status.IN_REVIEW: 0}
+        for status in counts:
+            counts[status] = Report.objects.filter(status=status).count()
+        return {
+            "new_count": counts[Status.NEW],
+            "in_review_count": counts[Status.IN_REVIEW],
+            "median_hours": median_days_to_first_review(),
+        }
