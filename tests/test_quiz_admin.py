@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
-from quiz.models import Answer, QuizPage
+from quiz.models import Answer, QuizFindingsPage, QuizPage
 from tests.quiz_factories import make_quiz
 from website.models import GuidancePage, HomePage
 
@@ -83,7 +83,8 @@ class TestQuizAdmin(WagtailPageTestCase):
     def test_where_a_quiz_can_be_created(self):
         self.assertCanCreateAt(HomePage, QuizPage)
         self.assertCanNotCreateAt(GuidancePage, QuizPage)
-        self.assertAllowedSubpageTypes(QuizPage, set())
+        self.assertAllowedSubpageTypes(QuizPage, {QuizFindingsPage})
+        self.assertAllowedParentPageTypes(QuizFindingsPage, {QuizPage})
 
     def test_the_whole_quiz_is_saved_from_one_form(self):
         chapter = GuidancePage.objects.filter(locale__language_code="pt").first()
