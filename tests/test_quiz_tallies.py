@@ -11,7 +11,6 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.test import Client
 from django.utils import timezone
 
-from quiz import views
 from quiz.models import AnswerTally, BandTally
 from tests.conftest import html_of
 from tests.quiz_factories import (  # noqa: F401 - fixtures
@@ -69,8 +68,8 @@ def test_only_counts_are_stored(client, quiz):
 
 
 @pytest.mark.django_db
-def test_over_the_rate_limit_the_result_is_shown_but_not_counted(client, quiz, monkeypatch):
-    monkeypatch.setattr(views, "RATE_LIMIT", 2)
+def test_over_the_rate_limit_the_result_is_shown_but_not_counted(client, quiz, settings):
+    settings.QUIZ_COMPLETIONS_PER_HOUR = 2
     for _ in range(4):
         response = client.post(quiz.url, post_data(quiz, [2, 1, 1, 0]), REMOTE_ADDR="198.51.100.7")
         assert response.status_code == 200
@@ -121,13 +120,13 @@ def test_a_translation_has_its_own_tallies(client, quiz):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_submissions_are_all_counted(monkeypatch):
+def test_simultaneous_submissions_are_all_counted(settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises all writers")
     # A transactional test starts from the migrated database: build the site again.
     call_command("load_demo_content", stdout=io.StringIO())
     home_pt = HomePage.objects.get(locale__language_code="pt")
-    monkeypatch.setattr(views, "RATE_LIMIT", 10_000)
+    settings.QUIZ_COMPLETIONS_PER_HOUR = 10_000
     quiz = make_quiz(home_pt, slug="busy-quiz")
     data = post_data(quiz, [2, 1, 1, 0])
     threads_count, per_thread = 12, 5
