@@ -245,6 +245,8 @@ ALERTLINE_CONTACT_KEYS = env_list("ALERTLINE_CONTACT_KEYS")
 ALERTLINE_NOTIFY_EMAILS = env_list("ALERTLINE_NOTIFY_EMAILS")
 # Reports per hour from one client (a school may share one address: keep it generous).
 ALERTLINE_REPORTS_PER_HOUR = int(os.environ.get("ALERTLINE_REPORTS_PER_HOUR", "10"))
+# Quiz completions counted per hour from one client; more still see their result.
+QUIZ_COMPLETIONS_PER_HOUR = int(os.environ.get("QUIZ_COMPLETIONS_PER_HOUR", "100"))
 # Retention, in days (manage.py purge_reports).
 ALERTLINE_KEEP_CLOSED_DAYS = int(os.environ.get("ALERTLINE_KEEP_CLOSED_DAYS", "90"))
 ALERTLINE_KEEP_CONTACT_DAYS = int(os.environ.get("ALERTLINE_KEEP_CONTACT_DAYS", "30"))
