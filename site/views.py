@@ -1,10 +1,11 @@
 import logging
+import sys
 import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -171,7 +172,20 @@ def render_without_database(request, template_name, status):
     return HttpResponse(html, status=status)
 
 
+# Seconds a visitor (or a load balancer) should wait before trying again.
+RETRY_AFTER_DATABASE_DOWN = 30
+
+
 def server_error(request, *args, **kwargs):
+    """500, or 503 when the database cannot be reached: that passes, so say so.
+
+    Django calls this while it handles the exception, so the exception is at hand.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = render_without_database(request, "503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_DATABASE_DOWN)
+        return response
     return render_without_database(request, "500.html", 500)
 
 

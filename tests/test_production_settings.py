@@ -63,3 +63,9 @@ def test_production_refuses_sqlite_unless_allowed():
     assert result.returncode != 0
     assert "DATABASE_URL points at SQLite" in result.stderr
     assert manage("check", ALLOW_SQLITE="1").returncode == 0
+
+
+def test_production_refuses_to_start_without_contact_keys():
+    result = manage("check", ALERTLINE_CONTACT_KEYS="")
+    assert result.returncode != 0
+    assert "ALERTLINE_CONTACT_KEYS must be set" in result.stderr

@@ -7,11 +7,12 @@ import pytest
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from wagtail.models import Page, Site, get_page_models
 
 from tests.conftest import html_of
 from website.models import SafetySettings
+from website.views import server_error
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URLS = [
@@ -63,22 +64,46 @@ def test_quick_exit_destination_comes_from_site_settings(client):
     )
 
 
+def database_down(self, *args, **kwargs):
+    raise OperationalError("the database is down")
+
+
 @override_settings(
     DEBUG=False, QUICK_EXIT_URL="https://neutral.example.net/", EMERGENCY_NUMBER="112"
 )
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "lang", "text"),
-    [("/pt/apagar-o-rasto/", "pt", "Algo correu mal"), ("/en/", "en", "Something went wrong")],
+    [("/pt/pesquisa/", "pt", "Algo correu mal"), ("/en/search/", "en", "Something went wrong")],
 )
 def test_server_error_page_renders_with_the_database_down(monkeypatch, url, lang, text):
-    def database_down(self, *args, **kwargs):
-        raise OperationalError("the database is down")
+    """A bug while the database is also down: the 500 page needs neither."""
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", database_down)
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        response = server_error(RequestFactory().get(url))
+    assert response.status_code == 500
+    assert_friendly_error_page(html_of(response), lang, text)
 
+
+@override_settings(
+    DEBUG=False, QUICK_EXIT_URL="https://neutral.example.net/", EMERGENCY_NUMBER="112"
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "lang", "text"),
+    [("/pt/apagar-o-rasto/", "pt", "Voltamos já"), ("/en/", "en", "Back in a moment")],
+)
+def test_database_down_gives_a_503_in_the_visitors_language(monkeypatch, url, lang, text):
     monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", database_down)
     response = Client(raise_request_exception=False).get(url)
-    assert response.status_code == 500
-    html = html_of(response)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert_friendly_error_page(html_of(response), lang, text)
+
+
+def assert_friendly_error_page(html, lang, text):
     assert f'<html lang="{lang}"' in html
     assert text in html
     assert quick_exit_link(html).group(1) == "https://neutral.example.net/"

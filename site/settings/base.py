@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the `website` package
 BASE_DIR = PROJECT_DIR.parent  # the checkout, or site-packages when installed
@@ -104,6 +105,14 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A restarted database: reused connections are checked before use, and a new connection
+# gives up after a few seconds, so visitors get the 503 page quickly, and the site
+# recovers by itself when the database is back.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
@@ -236,6 +245,8 @@ ALERTLINE_CONTACT_KEYS = env_list("ALERTLINE_CONTACT_KEYS")
 ALERTLINE_NOTIFY_EMAILS = env_list("ALERTLINE_NOTIFY_EMAILS")
 # Reports per hour from one client (a school may share one address: keep it generous).
 ALERTLINE_REPORTS_PER_HOUR = int(os.environ.get("ALERTLINE_REPORTS_PER_HOUR", "10"))
+# Quiz completions counted per hour from one client; more still see their result.
+QUIZ_COMPLETIONS_PER_HOUR = int(os.environ.get("QUIZ_COMPLETIONS_PER_HOUR", "100"))
 # Retention, in days (manage.py purge_reports).
 ALERTLINE_KEEP_CLOSED_DAYS = int(os.environ.get("ALERTLINE_KEEP_CLOSED_DAYS", "90"))
 ALERTLINE_KEEP_CONTACT_DAYS = int(os.environ.get("ALERTLINE_KEEP_CONTACT_DAYS", "30"))
@@ -250,26 +261,21 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Logging --------------------------------------------------------------------------
 # JSON lines (python-json-logger, maintained) for the log collector. No personal data:
-# requests are never logged with their query strings or bodies, and the filter drops the
-# request object that Django attaches to its error records (and with it the address).
+# requests are never logged with their query strings or bodies, and the request object
+# that Django attaches to its error records (address, cookies, query string) is never
+# written out. The path stays in the message.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "website.logs.DropRequestDetails"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
         }
     },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json",
-            "filters": ["no_personal_data"],
-        }
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

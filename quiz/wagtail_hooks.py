@@ -1,0 +1,27 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import QuizInsightsView, is_editor
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_insights_urls():
+    return [path("quiz-insights/", QuizInsightsView.as_view(), name="quiz_insights")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_insights_menu_item():
+    return EditorsMenuItem(
+        _("Quiz insights"),
+        reverse("quiz_insights"),
+        name="quiz-insights",
+        icon_name="list-ul",
+        order=1400,
+    )
