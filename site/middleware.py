@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils import translation
 
 ADMIN_LANGUAGE_ALIASES = {"pt": "pt-pt"}
@@ -22,3 +24,17 @@ class AdminLanguageMiddleware:
                 translation.activate(alias)
                 request.LANGUAGE_CODE = alias
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware(ContentSecurityPolicyMiddleware):
+    """The strict Content-Security-Policy (SECURE_CSP) on every public page and error
+    page; Wagtail's admin gets its own, looser policy (ADMIN_CSP: it uses inline scripts
+    and styles, and shows previews in a frame of itself). Every response also says which
+    browser features the site never uses (Permissions-Policy)."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith("/admin/") and "Content-Security-Policy" not in response:
+            response._csp_config = settings.ADMIN_CSP
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -1,7 +1,8 @@
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 from website.models import GuidancePage, HomePage
 
@@ -50,6 +51,28 @@ def add_guidance_page(parent, title, slug, **fields):
 
 def html_of(response):
     return response.content.decode()
+
+
+# Every page type, found from the installed apps: a new domain is checked without editing
+# the tests. Sub-routes and filtered views that render other templates are added by hand.
+PAGE_TYPES = sorted(
+    model._meta.label for model in get_page_models() if model is not Page and model.is_creatable
+)
+EXTRA_VIEWS = [
+    "/en/you-and-the-internet/print/",
+    "/en/alerts/?audience=parents&topic=grooming",
+    "/pt/pesquisa/?q=ajuda",
+    "/en/nothing-here/",
+]
+
+
+def live_urls_of(label):
+    """The address of one live page of this type in each language (the demo has both)."""
+    model = apps.get_model(label)
+    urls = {}
+    for page in model.objects.live().public().select_related("locale").order_by("path"):
+        urls.setdefault(page.locale.language_code, page.url)
+    return urls
 
 
 __all__ = ["add_guidance_page", "html_of", "Page"]
