@@ -32,6 +32,14 @@ class QuizChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.locale.get_display_name()})"
 
+    def to_python(self, value):
+        # An id no database can hold is just another wrong choice, not a server error.
+        if value not in self.empty_values and (not str(value).isdigit() or len(str(value)) > 18):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
 
 class InsightsForm(forms.Form):
     quiz = QuizChoiceField(

@@ -442,7 +442,7 @@ QUESTIONS = [
                 ),
                 (
                     "Rio-me ou partilho.",
-                    "Partilhar torna tudo maior. Da próxima vez, sai da conversa e, se conseguires, apoia a pessoa.",
+                    "Partilhar torna tudo maior. Podes sair da conversa e, se conseguires, apoiar a pessoa.",
                 ),
             ],
             "Quantos jovens dizem que ficam de fora ou se juntam quando alguém é gozado num grupo de conversa?",
@@ -457,7 +457,7 @@ QUESTIONS = [
                 ),
                 (
                     "I laugh or share it.",
-                    "Sharing makes it bigger. Next time, step out of the chat and, if you can, support the person.",
+                    "Sharing makes it bigger. You can step out of the chat and, if you can, support the person.",
                 ),
             ],
             "How many young people say they stay out of it or join in when someone is mocked in a group chat?",

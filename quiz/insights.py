@@ -80,10 +80,10 @@ def suppress(cells):
 
 
 def date_range(start, end):
-    day = start
-    while day <= end:
-        yield day
-        day += datetime.timedelta(days=1)
+    """Every day from start to end, counted rather than stepped past `end` (which would
+    overflow on the last day a date can have)."""
+    for offset in range((end - start).days + 1):
+        yield start + datetime.timedelta(days=offset)
 
 
 def tallies(model, page, start=None, end=None):

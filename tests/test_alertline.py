@@ -248,3 +248,16 @@ def test_the_home_page_shows_the_alert_line_section_in_each_language(client, lan
     assert section, "no alert-line section on the home page"
     assert f'href="{REPORT_URL[language]}"' in section.group(0)
     assert 'aria-labelledby="alert-line-heading"' in section.group(0)
+
+
+def test_a_report_judged_to_be_spam_reads_as_closed_to_the_reporter(client):
+    """Nobody, least of all a frightened child, is told their report was "spam"."""
+    report = Report.objects.get(reference="XDEM3333")  # a demo report with a known code
+    report.status = Status.SPAM
+    report.save()
+    response = client.post(
+        STATUS_URL["en"],
+        {"action": "lookup", "reference": "XDEM-3333", "code": "DEMXC-D3333-33333"},
+    )
+    status = re.search(r'<dd data-testid="status">([^<]*)</dd>', html_of(response)).group(1)
+    assert status == "Closed"

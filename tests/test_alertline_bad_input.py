@@ -81,7 +81,7 @@ def test_a_missing_csrf_token_gets_the_friendly_403_in_the_visitors_language(cou
     assert "Envia o formulário outra vez" in page_of(response)
     response = strict.post(REPORT_URL["en"], {**VALID, "csrfmiddlewaretoken": "forged"})
     assert response.status_code == 403
-    assert "What you typed may still be there" in page_of(response)
+    assert "Copy it somewhere safe" in page_of(response)
     assert count() == before
     # The form page itself may be kept by the browser, so going back restores the text.
     page = strict.get(REPORT_URL["en"])
@@ -106,8 +106,32 @@ def test_a_bot_that_fills_the_honeypot_stores_nothing(client, count):
     before = count()
     response = send_report(client, language="en", website="https://spam.example")
     assert response.status_code == 200
-    assert "leave the last field empty" in page_of(response)
+    assert "Something filled in a hidden field" in page_of(response)
     assert count() == before
+    # A person whose browser filled it is not blocked twice: it comes back empty, and the
+    # summary links to nothing they cannot see.
+    assert "spam.example" not in page_of(response)
+    assert "id_website" not in summary_links(response)
+    assert send_report(client, language="en").status_code == 200
+    assert count() == before + 1
+
+
+def test_line_breaks_count_once_as_the_browser_counts_them(client, count):
+    text = ("a" * 49 + "\r\n") * 100  # 5,000 characters in the browser, 5,100 sent
+    before = count()
+    assert send_report(client, language="en", description=text).status_code == 200
+    assert count() == before + 1
+    assert Report.objects.latest("pk").description == ("a" * 49 + "\n") * 99 + "a" * 49
+    too_long = send_report(client, language="en", description="a" * 5001)
+    assert "Make it shorter: up to 5000 characters (it has 5001)." in page_of(too_long)
+
+
+def test_field_errors_are_described_by_their_message(client):
+    response = send_report(client, language="en", description="")
+    html = response.content.decode()
+    described = re.search(r'<textarea[^>]*id="id_description"[^>]*>', html).group(0)
+    error_id = re.search(r'aria-describedby="[^"]*?(id_description_error)', described).group(1)
+    assert f'id="{error_id}"' in html
 
 
 def test_the_honeypot_is_out_of_reach_for_people(client):

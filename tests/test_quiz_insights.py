@@ -102,6 +102,7 @@ def test_the_date_range_chooses_the_days(client, quiz):
         ("yesterday", "2026-05-01", None, "Enter a valid date."),
         ("2026-05-01", "2026-05-02", "999999", "Select a valid choice."),
         ("2026-05-01", "2026-05-02", "x' OR 1=1", "Select a valid choice."),
+        ("2026-05-01", "2026-05-02", "9" * 23, "Select a valid choice."),
     ],
 )
 def test_bad_input_gives_the_form_back_with_a_message(client, quiz, start, end, quiz_id, message):
@@ -115,6 +116,14 @@ def test_bad_input_gives_the_form_back_with_a_message(client, quiz, start, end, 
         URL, {"quiz": quiz_id or quiz.pk, "start": start, "end": end, "format": "csv"}
     )
     assert csv_response.status_code == 200 and "text/html" in csv_response["Content-Type"]
+
+
+@pytest.mark.django_db
+def test_the_last_day_a_date_can_have_is_an_empty_range(client, quiz):
+    login(client, "editor")
+    last_day = {"quiz": quiz.pk, "start": "9999-12-31", "end": "9999-12-31"}
+    assert "0 completions in these dates." in html_of(client.get(URL, last_day))
+    assert client.get(URL, {**last_day, "format": "csv"}).status_code == 200
 
 
 @pytest.mark.django_db

@@ -4,13 +4,12 @@ import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client, RequestFactory, override_settings
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Site
 
-from tests.conftest import html_of
+from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
 from website.views import server_error
 
@@ -139,28 +138,6 @@ def test_templates_and_styles_load_nothing_from_other_sites():
     assert checked > 20
 
 
-# Every page type, found from the installed apps: a new domain is checked without editing
-# this file. Sub-routes and filtered views that render other templates are added by hand.
-PAGE_TYPES = sorted(
-    model._meta.label for model in get_page_models() if model is not Page and model.is_creatable
-)
-EXTRA_VIEWS = [
-    "/en/you-and-the-internet/print/",
-    "/en/alerts/?audience=parents&topic=grooming",
-    "/pt/pesquisa/?q=ajuda",
-    "/en/nothing-here/",
-]
-
-
-def live_urls_of(label):
-    """The address of one live page of this type in each language (the demo has both)."""
-    model = apps.get_model(label)
-    urls = {}
-    for page in model.objects.live().public().select_related("locale").order_by("path"):
-        urls.setdefault(page.locale.language_code, page.url)
-    return urls
-
-
 def assert_no_inline_script_or_style(html, where):
     assert "style=" not in html and "<style" not in html, where
     for script in re.findall(r"<script[^>]*>", html):
@@ -239,3 +216,11 @@ def test_bad_request_page_has_quick_exit_and_no_database():
     assert response.status_code == 400
     html = html_of(response)
     assert '<html lang="pt"' in html and quick_exit_link(html)
+
+
+@pytest.mark.django_db
+def test_form_pages_set_only_a_csrf_cookie_that_ends_with_the_browser_session(client):
+    for url in ("/en/alert-line/", "/pt/linha-alerta/estado/"):
+        cookies = client.get(url).cookies
+        assert set(cookies) == {"csrftoken"}, url
+        assert not cookies["csrftoken"]["max-age"] and not cookies["csrftoken"]["expires"]

@@ -27,6 +27,23 @@ lazy_limit = lazy(_with_limit, str)
 PHONE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 
 
+class PlainTextField(forms.CharField):
+    """Text as typed, with line breaks counted as one character, as the browser counts them
+    (it sends them as two), and a length message in the site's own words."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault(
+            "max_length",
+            _("Make it shorter: up to %(limit_value)d characters (it has %(show_value)d)."),
+        )
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class HoneypotMixin(forms.Form):
     # People never see this field (it is off-screen and skipped by the keyboard); bots that
     # fill every field do. Its label still tells a screen-reader user to leave it empty.
@@ -36,12 +53,19 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("This form could not be sent. Please leave the last field empty.")
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            # Not tied to the field: the summary must not link to something people cannot
+            # see, and the field comes back empty, so sending again works.
+            self.add_error(
+                None,
+                _(
+                    "Something filled in a hidden field, so this was not sent. "
+                    "Please send it again."
+                ),
             )
-        return ""
+        return cleaned
 
 
 class ReportForm(HoneypotMixin):
@@ -54,7 +78,7 @@ class ReportForm(HoneypotMixin):
             "invalid_choice": _("Choose one of the options for what happened."),
         },
     )
-    where = forms.CharField(
+    where = PlainTextField(
         label=_("Where did it happen?"),
         help_text=_(
             "The app, game or website. You can paste links as text, one per line. "
@@ -70,7 +94,7 @@ class ReportForm(HoneypotMixin):
         required=False,
         max_length=200,
     )
-    description = forms.CharField(
+    description = PlainTextField(
         label=_("What happened? Tell us in your own words"),
         help_text=lazy_limit(
             gettext_noop(
@@ -166,7 +190,7 @@ class AccessForm(HoneypotMixin):
 
 
 class AdditionForm(AccessForm):
-    text = forms.CharField(
+    text = PlainTextField(
         label=_("Add information"),
         help_text=lazy_limit(gettext_noop("Up to %(limit)s characters."), ADDITION_MAX_LENGTH),
         max_length=ADDITION_MAX_LENGTH,

@@ -158,6 +158,12 @@ class Report(models.Model):
         return codes.display_reference(self.reference)
 
     @property
+    def public_status_label(self):
+        """What the reporter sees: a report judged to be spam reads as closed to them."""
+        status = Status.CLOSED if self.status == Status.SPAM else self.status
+        return Status(status).label
+
+    @property
     def display_reference(self):
         return codes.display_reference(self.reference)
 
