@@ -19,8 +19,6 @@ import multiprocessing
 import os
 import re
 import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -30,13 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # This file is called quiz.py: the project's `quiz` app must win over it on the path.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.append(str(ROOT / "bench"))
+from gunicorn_site import free_port, prepare, start_gunicorn  # noqa: E402
+
 QUIZ_URL = "/en/quiz/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment():
@@ -49,38 +44,6 @@ def environment():
         PYTHONPATH=str(ROOT),
     )
     return env
-
-
-def prepare():
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["load_demo_content"]):
-        subprocess.run(  # noqa: S603
-            manage + command, cwd=ROOT, env=environment(), check=True, stdout=subprocess.DEVNULL
-        )
-
-
-def start_gunicorn(port, workers):
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "website.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=environment(),
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)  # noqa: S310
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def form_data(html, choice):
@@ -164,10 +127,10 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (see the docstring).")
 
-    prepare()
+    prepare(environment())
     answers_before, bands_before = tallies()
     port = free_port()
-    server = start_gunicorn(port, options.workers)
+    server = start_gunicorn(port, options.workers, environment())
     base = f"http://127.0.0.1:{port}"
     per_process = options.submissions // options.processes
     try:

@@ -20,23 +20,17 @@ import multiprocessing
 import os
 import re
 import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from gunicorn_site import free_port, prepare, start_gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "BENCH-REPORT"
 FORM_URL = "/en/alert-line/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment():
@@ -49,38 +43,6 @@ def environment():
         PYTHONPATH=str(ROOT),
     )
     return env
-
-
-def prepare():
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["load_demo_content"]):
-        subprocess.run(  # noqa: S603
-            manage + command, cwd=ROOT, env=environment(), check=True, stdout=subprocess.DEVNULL
-        )
-
-
-def start_gunicorn(port, workers):
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "website.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env={**environment(), "DJANGO_SETTINGS_MODULE": "website.settings.dev"},
-        stdout=subprocess.DEVNULL,  # dev mail goes to the console: the notices
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)  # noqa: S310
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def opener():
@@ -148,9 +110,12 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (see the docstring).")
 
-    prepare()
+    prepare(environment())
     port = free_port()
-    server = start_gunicorn(port, options.workers)
+    # Dev settings: the handlers' notices go to the console instead of an SMTP server.
+    server = start_gunicorn(
+        port, options.workers, {**environment(), "DJANGO_SETTINGS_MODULE": "website.settings.dev"}
+    )
     base = f"http://127.0.0.1:{port}"
     per_process = options.reports // options.processes
     try:
