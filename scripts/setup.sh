@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.12 or newer, install the project and compile the catalogues.
+# Create .venv with Python 3.12 or newer, install the locked dependencies and the project,
+# and compile the catalogues.
 # Safe to run again: an existing, working .venv is reused and brought up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,9 @@ for po in locale/*/LC_MESSAGES/django.po; do
   msgfmt --check -o "${po%.po}.mo" "$po"
 done
 
+# Exactly the locked versions, each checked against its hash (scripts/lock.sh makes the
+# lock from pyproject.toml), then the project itself without resolving anything again.
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+.venv/bin/python -m pip install --quiet --no-deps -e .
 echo "Installed $(.venv/bin/python --version) with the project in .venv"
