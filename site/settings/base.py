@@ -5,6 +5,7 @@ same code runs on a laptop (SQLite, local memory) and behind a CDN (PostgreSQL, 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -306,6 +307,30 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+
+# --- Admin login throttle (django-axes) ------------------------------------------------
+# Failed admin sign-ins are counted in the database per account and per client; past the
+# limit both are refused (even with the right password) until the cool-off ends or a
+# superuser unlocks them (README). The client is a keyed hash of its address
+# (website.clients), so neither the database nor the logs keep addresses.
+# Behind reverse proxies, the number of proxies whose X-Forwarded-For is believed.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+INSTALLED_APPS.append("axes")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: it refuses locked-out sign-ins
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes asks
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one past the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "website.clients.pseudonymous_address"
+AXES_CLIENT_STR_CALLABLE = "website.admin_login.anonymous_client"
+AXES_LOCKOUT_CALLABLE = "website.admin_login.locked_out"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their clients
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 # --- Logging --------------------------------------------------------------------------
 # JSON lines (python-json-logger, maintained) for the log collector. No personal data:
