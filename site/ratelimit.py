@@ -13,6 +13,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from website.clients import client_address
+
 logger = logging.getLogger(__name__)
 
 _local_counts = {}
@@ -21,7 +23,7 @@ _cache_down = threading.Event()
 
 
 def client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)  # behind TRUSTED_PROXY_COUNT proxies
     salted = f"{settings.SECRET_KEY}|{address}".encode()
     return hashlib.sha256(salted).hexdigest()[:32]
 

@@ -40,3 +40,23 @@ def test_with_the_cache_down_floods_are_still_refused_and_logged_once(caplog):
     assert [record.message for record in caplog.records].count(
         "Rate limits: the cache is unavailable, counting per process"
     ) == 1
+
+
+def behind_proxy(forwarded_for):
+    return RequestFactory().post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit():
+    assert all(ratelimit.allow(behind_proxy("192.0.2.30"), "test-proxy", 2, 60) for _ in range(2))
+    assert not ratelimit.allow(behind_proxy("192.0.2.30"), "test-proxy", 2, 60)
+    # A forged entry on the left changes nothing; another client behind the proxy is served.
+    assert not ratelimit.allow(behind_proxy("6.6.6.6, 192.0.2.30"), "test-proxy", 2, 60)
+    assert ratelimit.allow(behind_proxy("192.0.2.31"), "test-proxy", 2, 60)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=0)
+def test_without_a_trusted_proxy_a_forwarded_for_header_is_ignored():
+    assert ratelimit.client_key(behind_proxy("192.0.2.40")) == ratelimit.client_key(
+        behind_proxy("192.0.2.41")
+    )
