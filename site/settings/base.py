@@ -332,6 +332,12 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their clients
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
+# --- Cookies --------------------------------------------------------------------------
+# Scripts never read the CSRF cookie: forms carry the token, and Wagtail's admin scripts
+# take it from the page (wagtailConfig.CSRF_TOKEN). Production also makes both cookies
+# Secure (settings/production.py); both are SameSite=Lax and HttpOnly.
+CSRF_COOKIE_HTTPONLY = True
+
 # --- Logging --------------------------------------------------------------------------
 # JSON lines (python-json-logger, maintained) for the log collector. No personal data:
 # requests are never logged with their query strings or bodies, and the request object
