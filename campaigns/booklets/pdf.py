@@ -35,7 +35,7 @@ from website.models import SafetySettings
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
-PDF_LAYOUT_VERSION = 3
+PDF_LAYOUT_VERSION = 4
 
 # Browsers and the CDN may keep a PDF for a few minutes, then ask again (the ETag makes
 # that cheap); publishing shows in the next download after that.
@@ -127,6 +127,7 @@ def pdf_fingerprint(booklet, chapters, safety):
         f"{booklet.pk}:{booklet.live_revision_id}",
         ",".join(f"{chapter.pk}:{chapter.live_revision_id}" for chapter in chapters),
         f"{safety.alert_line_phone}|{safety.emergency_number}" if safety else "",
+        settings.SITE_URL,  # printed on the cover
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -135,13 +136,14 @@ def render_booklet_pdf(booklet, chapters, safety):
     """The PDF's bytes and its page count, in the booklet's language."""
     from weasyprint import HTML
 
-    base_url = booklet.get_site().root_url + "/" if booklet.get_site() else "http://localhost/"
+    base_url = settings.SITE_URL + "/"
     with translation.override(booklet.locale.language_code):
         html = render_to_string(
             "booklets/booklet_pdf.html",
             {
                 "page": booklet,
                 "booklet": booklet,
+                "booklet_address": public_address(booklet),
                 "chapters": chapters,
                 "cover": booklet.cover(),
                 "safety": safety,
@@ -154,6 +156,13 @@ def render_booklet_pdf(booklet, chapters, safety):
         )
         pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf_bytes, len(document.pages)
+
+
+def public_address(booklet):
+    """The booklet's address on the site's public host (SITE_URL), whatever host the
+    request or Wagtail's site record has: a PDF is printed and passed on."""
+    _site_id, _root_url, path = booklet.get_url_parts() or (None, None, booklet.url or "/")
+    return settings.SITE_URL + path
 
 
 def current_pdf(booklet, chapters, safety):

@@ -264,6 +264,13 @@ for _backend in WAGTAILFRONTENDCACHE.values():
 # into each language prefix (/pt/linha-alerta/ -> /en/linha-alerta/), which do not exist.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# --- Public address -------------------------------------------------------------------
+# The site's address as the public sees it (https://internetsegura.example), printed in
+# the booklet PDFs, where the request's host or Wagtail's site record (often `localhost`)
+# would be wrong. It falls back to WAGTAILADMIN_BASE_URL; production refuses to start
+# without one of them.
+SITE_URL = (os.environ.get("SITE_URL") or WAGTAILADMIN_BASE_URL).rstrip("/")
+
 # --- Safety ---------------------------------------------------------------------------
 # Where quick exit leads when the database cannot be read (the 500 page). Editors set
 # the everyday destination in the admin's site settings.

@@ -37,3 +37,9 @@ if not ALERTLINE_CONTACT_KEYS:  # noqa: F405
         "ALERTLINE_CONTACT_KEYS must be set: comma-separated base64 keys of 32 bytes "
         "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')."
     )
+
+if not (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL")):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the site's public address, such as "
+        "https://internetsegura.example (booklet PDFs print it)."
+    )
