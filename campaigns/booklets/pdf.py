@@ -28,6 +28,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
 from website.models import SafetySettings
@@ -51,24 +52,37 @@ def local_fetcher():
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            path = unquote(urlsplit(url).path)
-            for prefix, opener in (
-                (settings.MEDIA_URL, open_media_file),
-                (settings.STATIC_URL, open_static_file),
-            ):
-                if prefix and path.startswith(prefix):
-                    name = path[len(prefix) :]
-                    body = opener(name)
-                    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-            raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+            found = stored_file_at(url)
+            if found is None:
+                raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+            name, body = found
+            mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
     return LocalFetcher()
 
 
-def open_media_file(name):
-    with default_storage.open(name, "rb") as media_file:
-        return media_file.read()
+def stored_file_at(url):
+    """The name and bytes of the media or static file at `url`, or None. Renditions may
+    live in a storage of their own, at absolute addresses (a bucket or its CDN domain)."""
+    url_without_query = url.split("?", 1)[0]
+    path = unquote(urlsplit(url).path)
+    for storage in media_storages():
+        prefix = storage.url("").split("?", 1)[0]
+        candidate = unquote(url_without_query) if "//" in prefix else path
+        if prefix and candidate.startswith(prefix):
+            name = candidate[len(prefix) :]
+            with storage.open(name, "rb") as media_file:
+                return name, media_file.read()
+    if settings.STATIC_URL and path.startswith(settings.STATIC_URL):
+        name = path[len(settings.STATIC_URL) :]
+        return name, open_static_file(name)
+    return None
+
+
+def media_storages():
+    rendition_storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
+    return [rendition_storage, default_storage]
 
 
 def open_static_file(name):
