@@ -749,6 +749,20 @@ def test_portuguese_and_english_pdfs_are_different_files_in_their_own_language(c
 
 
 @pytest.mark.django_db
+def test_pdf_prints_the_public_address_and_never_localhost(client, settings):
+    settings.SITE_URL = "https://internetsegura.example"
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    client.defaults["HTTP_HOST"] = "localhost"
+    _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    _response, english = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    text_pt, text_en = (pdf_text(data).replace("\n", "") for data in (portuguese, english))
+    assert "https://internetsegura.example/pt/tu-e-a-internet/" in text_pt
+    assert "https://internetsegura.example/en/you-and-the-internet/" in text_en
+    for text in (text_pt, text_en):
+        assert "localhost" not in text and "testserver" not in text
+
+
+@pytest.mark.django_db
 def test_pdf_is_made_once_and_not_rebuilt_per_request(client, booklets, count_renders):
     _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert count_renders.call_count == 1

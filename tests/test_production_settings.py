@@ -14,11 +14,13 @@ def manage(*args, **env):
         k: v
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        and not k.startswith(("AWS_", "SITE_URL", "WAGTAILADMIN_BASE_URL"))
     }
     environment |= {
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOW_SQLITE": "1",
+        "SITE_URL": "https://internetsegura.example",
         "ALERTLINE_CONTACT_KEYS": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         **env,
     }
@@ -69,3 +71,10 @@ def test_production_refuses_to_start_without_contact_keys():
     result = manage("check", ALERTLINE_CONTACT_KEYS="")
     assert result.returncode != 0
     assert "ALERTLINE_CONTACT_KEYS must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = manage("check", SITE_URL="")
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
+    assert manage("check", SITE_URL="", WAGTAILADMIN_BASE_URL="https://a.example").returncode == 0

@@ -50,6 +50,8 @@ class AlertIndexPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["alerts.AlertPage"]
     max_count_per_parent = 1
+    # It lists its alerts: publishing one purges it from the front-end cache too.
+    purge_with_children = True
 
     class Meta:
         verbose_name = _("citizen alerts index")
@@ -66,6 +68,13 @@ class AlertIndexPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
         url = (self.get_url(request) or "/") + self.reverse_subpage("feed")
         url = request.build_absolute_uri(url) if request is not None else url
         return f"{url}?audience={audience}" if audience else url
+
+    def get_cached_paths(self):
+        # Paths relative to the page, for front-end cache invalidation: the list and its
+        # feeds. (A proxy that purges by path, like the Varnish set-up in deploy/, also
+        # drops the filtered and paginated lists.)
+        feed = "/" + self.reverse_subpage("feed")
+        return ["/", feed, *(f"{feed}?audience={value}" for value, _label in AUDIENCES)]
 
     @path("feed/")
     def feed(self, request):

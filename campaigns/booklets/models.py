@@ -134,6 +134,9 @@ class BookletPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
     def print_url(self):
         return self.url + self.reverse_subpage("booklet_print")
 
+    # Its print and PDF addresses contain its chapters: publishing one purges them too.
+    purge_with_children = True
+
     def get_cached_paths(self):
         # Paths relative to the page, for front-end cache invalidation.
         return [

@@ -28,6 +28,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
 from website.models import SafetySettings
@@ -35,7 +36,7 @@ from website.models import SafetySettings
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's layout or interface words change, so every stored PDF is rebuilt.
-PDF_LAYOUT_VERSION = 3
+PDF_LAYOUT_VERSION = 4
 
 # Browsers and the CDN may keep a PDF for a few minutes, then ask again (the ETag makes
 # that cheap); publishing shows in the next download after that.
@@ -51,24 +52,37 @@ def local_fetcher():
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            path = unquote(urlsplit(url).path)
-            for prefix, opener in (
-                (settings.MEDIA_URL, open_media_file),
-                (settings.STATIC_URL, open_static_file),
-            ):
-                if prefix and path.startswith(prefix):
-                    name = path[len(prefix) :]
-                    body = opener(name)
-                    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-            raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+            found = stored_file_at(url)
+            if found is None:
+                raise ValueError(f"Booklet PDFs load nothing from other sites: {url}")
+            name, body = found
+            mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
     return LocalFetcher()
 
 
-def open_media_file(name):
-    with default_storage.open(name, "rb") as media_file:
-        return media_file.read()
+def stored_file_at(url):
+    """The name and bytes of the media or static file at `url`, or None. Renditions may
+    live in a storage of their own, at absolute addresses (a bucket or its CDN domain)."""
+    url_without_query = url.split("?", 1)[0]
+    path = unquote(urlsplit(url).path)
+    for storage in media_storages():
+        prefix = storage.url("").split("?", 1)[0]
+        candidate = unquote(url_without_query) if "//" in prefix else path
+        if prefix and candidate.startswith(prefix):
+            name = candidate[len(prefix) :]
+            with storage.open(name, "rb") as media_file:
+                return name, media_file.read()
+    if settings.STATIC_URL and path.startswith(settings.STATIC_URL):
+        name = path[len(settings.STATIC_URL) :]
+        return name, open_static_file(name)
+    return None
+
+
+def media_storages():
+    rendition_storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
+    return [rendition_storage, default_storage]
 
 
 def open_static_file(name):
@@ -127,6 +141,7 @@ def pdf_fingerprint(booklet, chapters, safety):
         f"{booklet.pk}:{booklet.live_revision_id}",
         ",".join(f"{chapter.pk}:{chapter.live_revision_id}" for chapter in chapters),
         f"{safety.alert_line_phone}|{safety.emergency_number}" if safety else "",
+        settings.SITE_URL,  # printed on the cover
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -135,13 +150,14 @@ def render_booklet_pdf(booklet, chapters, safety):
     """The PDF's bytes and its page count, in the booklet's language."""
     from weasyprint import HTML
 
-    base_url = booklet.get_site().root_url + "/" if booklet.get_site() else "http://localhost/"
+    base_url = settings.SITE_URL + "/"
     with translation.override(booklet.locale.language_code):
         html = render_to_string(
             "booklets/booklet_pdf.html",
             {
                 "page": booklet,
                 "booklet": booklet,
+                "booklet_address": public_address(booklet),
                 "chapters": chapters,
                 "cover": booklet.cover(),
                 "safety": safety,
@@ -154,6 +170,13 @@ def render_booklet_pdf(booklet, chapters, safety):
         )
         pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf_bytes, len(document.pages)
+
+
+def public_address(booklet):
+    """The booklet's address on the site's public host (SITE_URL), whatever host the
+    request or Wagtail's site record has: a PDF is printed and passed on."""
+    _site_id, _root_url, path = booklet.get_url_parts() or (None, None, booklet.url or "/")
+    return settings.SITE_URL + path
 
 
 def current_pdf(booklet, chapters, safety):

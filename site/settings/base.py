@@ -237,6 +237,41 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Front-end cache (proxy or CDN) ---------------------------------------------------
+# Publishing a page purges both languages' addresses of it, its listing parent and the
+# home pages (website/frontend_cache.py). FRONTEND_CACHE_URL: a proxy accepting PURGE,
+# such as Varnish (http://127.0.0.1:6081); Cloudflare and CloudFront by their variables.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {  # needs boto3 (the `s3` extra)
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+for _backend in WAGTAILFRONTENDCACHE.values():
+    if env_list("FRONTEND_CACHE_HOSTNAMES"):
+        _backend["HOSTNAMES"] = env_list("FRONTEND_CACHE_HOSTNAMES")
+# Each translation is purged at its own address. Wagtail would otherwise copy every URL
+# into each language prefix (/pt/linha-alerta/ -> /en/linha-alerta/), which do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# --- Public address -------------------------------------------------------------------
+# The site's address as the public sees it (https://internetsegura.example), printed in
+# the booklet PDFs, where the request's host or Wagtail's site record (often `localhost`)
+# would be wrong. It falls back to WAGTAILADMIN_BASE_URL; production refuses to start
+# without one of them.
+SITE_URL = (os.environ.get("SITE_URL") or WAGTAILADMIN_BASE_URL).rstrip("/")
+
 # --- Safety ---------------------------------------------------------------------------
 # Where quick exit leads when the database cannot be read (the 500 page). Editors set
 # the everyday destination in the admin's site settings.

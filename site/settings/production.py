@@ -37,3 +37,55 @@ if not ALERTLINE_CONTACT_KEYS:  # noqa: F405
         "ALERTLINE_CONTACT_KEYS must be set: comma-separated base64 keys of 32 bytes "
         "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')."
     )
+
+if not (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL")):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the site's public address, such as "
+        "https://internetsegura.example (booklet PDFs print it)."
+    )
+
+# --- Media on S3-compatible object storage --------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, uploads live in a bucket (django-storages, the `s3`
+# extra) instead of MEDIA_ROOT, so that every app server sees the same files. Image
+# renditions are public (read by browsers, straight from the bucket or its CDN domain);
+# everything else — original images, documents, booklet PDFs — is private, signed by
+# django-storages when read, and reaches visitors only through the site's views, which
+# check privacy: /documents/ (streamed, never redirected to the bucket) and a booklet's
+# pdf/ address.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        # Unset: boto3 finds the keys itself (instance role, ~/.aws).
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+    }
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**_s3_options, "default_acl": "private", "querystring_auth": True},
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3_options,
+                "location": "renditions",
+                "default_acl": "public-read",
+                "querystring_auth": False,
+                "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            },
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Browsers load renditions from the bucket's address: the CSP must allow it.
+    _renditions_origin = (
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else os.environ.get("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com"
+    )
+    SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], _renditions_origin]}  # noqa: F405
