@@ -164,6 +164,11 @@ TIME_ZONE = "Europe/Lisbon"
 USE_I18N = True
 USE_TZ = True
 
+# --- Dates ----------------------------------------------------------------------------
+# One date style per language ("21 de novembro de 2026", "21 November 2026"): the site's
+# formats come before Django's, and its catalogue writes Portuguese months in lower case.
+FORMAT_MODULE_PATH = ["website.formats"]
+
 # --- Static and media files -----------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))

@@ -1,44 +1,63 @@
-"""axe-core (bundled with axe-playwright-python, nothing downloaded) finds no WCAG 2.2 AA
-violation on the foundation's pages and the booklet (contents, chapters, print view), in
-both languages and on a phone-sized screen."""
+"""axe-core (bundled with axe-playwright-python, nothing downloaded) finds no violation of
+WCAG 2.2 AA, of axe's best practices, or of AAA colour contrast (7:1 for text, 4.5:1 for
+large text) on every public page type in both languages, on a desktop and on a 360 px
+phone, and on the states a person meets: search with and without results, forms with
+their errors showing, the status page, and the 403, 404, 429 and 500 pages.
+
+The quiz and its result, and the alert line's pages, are checked with the same options
+in test_quiz.py and test_alertline.py, where their journeys run."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import translation
+from playwright.sync_api import expect
+
+from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
+from website.views import server_error
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-WCAG_AA = {
+# runOnly picks the rule sets by tag; `rules` adds AAA contrast, which has no tag of its
+# own among these.
+AXE_OPTIONS = {
     "runOnly": {
         "type": "tag",
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
+    },
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
 }
-URLS = [
-    "/pt/",
-    "/en/",
-    "/pt/apagar-o-rasto/",
-    "/en/for-parents/",
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 640}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+MORE_VIEWS = [
     "/pt/pesquisa/?q=hist%C3%B3rico",
-    "/en/search/?q=zzzz",
-    "/pt/nao-existe/",
-    # The booklet: its contents, a chapter with every kind of block, the whole booklet.
-    "/pt/tu-e-a-internet/",
-    "/en/you-and-the-internet/",
-    "/pt/tu-e-a-internet/partilhar-imagens/",
-    "/en/you-and-the-internet/how-to-report/",
+    "/en/search/?q=zzzz",  # no results
+    "/en/search/",  # no query
     "/pt/tu-e-a-internet/print/",
-    "/en/you-and-the-internet/print/",
+    "/pt/nao-existe/",
+    "/pt/linha-alerta/estado/",
+    "/en/alert-line/status/",
 ]
+STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
+REPORT_URL = {"pt": "/pt/linha-alerta/", "en": "/en/alert-line/"}
 
 
-def violations_on(page, url):
-    page.goto(url)
-    # Open every <details> so the answers are checked too.
+def public_urls():
+    """Every page type in both languages, found from the installed apps, and the views."""
+    urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
+    assert len(urls) >= 2 * len(PAGE_TYPES)
+    return urls + EXTRA_VIEWS + MORE_VIEWS
+
+
+def axe_violations(page):
+    # Open every <details> so the answers and the menu are checked too.
     page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
-    results = Axe().run(page, options=WCAG_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     return [
         f"{item['id']} ({item['impact']}): {item['help']} -> "
         + "; ".join(node["target"][0] for node in item["nodes"][:3])
@@ -46,12 +65,71 @@ def violations_on(page, url):
     ]
 
 
-def test_no_axe_violations(page):
-    found = {url: violations_on(page, url) for url in URLS}
-    assert not any(found.values()), found
+def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page):
+    urls = public_urls()
+    found = {}
+    for name, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        for url in urls:
+            page.goto(url)
+            assert page.locator("a.skip-link").count() == 1, url  # the page really rendered
+            found[f"{url} ({name})"] = axe_violations(page)
+    assert not any(found.values()), {key: value for key, value in found.items() if value}
 
 
-def test_no_axe_violations_on_a_phone(page):
-    page.set_viewport_size({"width": 375, "height": 740})
-    found = {url: violations_on(page, url) for url in URLS[:3]}
-    assert not any(found.values()), found
+def look_up(page, language, reference, code):
+    page.goto(STATUS_URL[language])
+    page.locator("#id_reference").fill(reference)
+    page.locator("#id_code").fill(code)
+    page.locator("#id_code").press("Enter")
+    page.wait_for_load_state()
+
+
+def test_forms_with_errors_and_the_error_pages(page, live_server):
+    found = {}
+    cache.clear()  # rate limits counted by earlier tests
+    try:
+        for name, viewport in VIEWPORTS.items():
+            page.set_viewport_size(viewport)
+            for language in ("pt", "en"):
+                page.goto(REPORT_URL[language])
+                page.locator("button[type=submit]").last.click()  # nothing filled in
+                expect(page.locator("#error-summary")).to_be_visible()
+                found[f"report errors {language} ({name})"] = axe_violations(page)
+
+                look_up(page, language, "ABCD-EF98", "C" * 15)
+                expect(page.locator("#error-summary")).to_be_visible()
+                found[f"status, wrong pair {language} ({name})"] = axe_violations(page)
+
+                look_up(page, language, "XDEM-3333", "DEMXC-D3333-33333")
+                expect(page.get_by_test_id("status")).to_be_visible()
+                found[f"status, found {language} ({name})"] = axe_violations(page)
+
+            # A form sent after its CSRF cookie is gone: the friendly 403 page.
+            page.goto(REPORT_URL["en"])
+            page.context.clear_cookies()
+            page.locator("button[type=submit]").last.click()
+            expect(page.locator("h1")).to_have_text("Please send the form again")
+            found[f"403 CSRF ({name})"] = axe_violations(page)
+
+            # The 500 page as Django's handler renders it, shown in the live browser.
+            page.goto("/en/")
+            page.set_content(rendered_server_error())
+            expect(page.locator("a[data-quick-exit]")).to_be_visible()
+            found[f"500 ({name})"] = axe_violations(page)
+
+        # Too many tries on one reference: the 429 page.
+        for _ in range(11):
+            look_up(page, "en", "ABCD-EF99", "C" * 15)
+        expect(page.locator("#error-summary")).to_contain_text("Too many tries")
+        found["429"] = axe_violations(page)
+    finally:
+        cache.clear()  # the tries above must not count against later tests
+    assert not any(found.values()), {key: value for key, value in found.items() if value}
+
+
+def rendered_server_error():
+    with translation.override("en"):
+        response = server_error(RequestFactory().get("/en/broken/"))
+    assert response.status_code == 500
+    return response.content.decode()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
-from tests.browser.test_accessibility import WCAG_AA
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.browser,
@@ -109,7 +109,7 @@ def test_a_handler_forwards_and_replies_and_the_reporter_sees_the_reply(page):
 
 def violations(page):
     page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
-    results = Axe().run(page, options=WCAG_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     return [
         f"{item['id']} ({item['impact']}): {item['help']} -> "
         + "; ".join(node["target"][0] for node in item["nodes"][:3])

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import WCAG_AA
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.browser,
@@ -135,7 +135,7 @@ def test_advice_link_and_language_switch_on_the_result(page):
 
 
 def axe_violations(page):
-    results = Axe().run(page, options=WCAG_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     return [
         f"{item['id']} ({item['impact']}): {item['help']} -> "
         + "; ".join(node["target"][0] for node in item["nodes"][:3])
