@@ -7,3 +7,6 @@ class WebsiteConfig(AppConfig):
     label = "website"
     verbose_name = _("Website")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (the content cache's generation)
