@@ -10,3 +10,4 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from . import frontend_cache  # noqa: F401  (purges the proxy or CDN on publish)
+        from . import signals  # noqa: F401  (the content cache's generation)

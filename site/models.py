@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from .blocks import SafetyStoryBlock
 from .choices import AUDIENCES
+from .content_cache import cached
 from .sections import is_home_section
 from .translations import live_translations
 
@@ -47,6 +48,14 @@ class SafetySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("safety settings")
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page shows these: read once per content generation, not once per page.
+        def load():
+            return super(SafetySettings, cls).for_site(site)
+
+        return cached(None, "settings", load, cls._meta.label, getattr(site, "pk", None))
 
     def clean(self):
         super().clean()
@@ -118,8 +127,11 @@ class HomePage(LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["audience_entries"] = self.localized_audience_entries()
-        context["sections"] = self.localized_sections()
+        # Both change only when something is published: read once per content generation.
+        context["audience_entries"] = cached(
+            request, "home-entries", self.localized_audience_entries, self.pk
+        )
+        context["sections"] = cached(request, "home-sections", self.localized_sections, self.pk)
         return context
 
     def localized_audience_entries(self):

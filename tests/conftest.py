@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
+from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
 
 
@@ -12,6 +13,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the bilingual demo site once; each test runs in a transaction on top of it."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_generation():
+    """Each test starts with an empty content cache: tests change the database inside
+    transactions that are rolled back, while the cache (and what it learnt) persists."""
+    new_generation()
+    yield
+    new_generation()
 
 
 @pytest.fixture(autouse=True)

@@ -943,7 +943,7 @@ def test_booklet_page_uses_the_same_queries_for_2_or_6_chapters(
     with django_assert_num_queries(expected):
         html = html_of(client.get(large.url))
     assert html.count('<li><a href="/pt/grande/chapter-') == 6
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(12):
         client.get(small.url)
 
     expected = count_queries(client, small.url + "print/")
@@ -966,7 +966,7 @@ def test_chapter_page_uses_the_same_queries_whatever_its_images_and_siblings(
     with django_assert_num_queries(expected):
         html = html_of(client.get(large_chapter))
     assert html.count('alt="Picture number') == 4
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(12):
         client.get(small_chapter)
 
 

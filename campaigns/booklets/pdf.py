@@ -19,7 +19,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
@@ -31,6 +31,7 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
+from website.content_cache import new_generation_now_and_after_commit
 from website.models import SafetySettings
 
 logger = logging.getLogger(__name__)
@@ -333,6 +334,13 @@ def booklet_changed(sender, instance, **kwargs):
     booklet_id = booklet_id_of(instance)
     if booklet_id is not None:
         transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+@receiver(post_save, sender=GeneratedPDF)
+@receiver(post_delete, sender=GeneratedPDF)
+def pdf_changed(sender, **kwargs):
+    # The booklet page shows the PDF's size and pages: cached pages must show the new one.
+    new_generation_now_and_after_commit()
 
 
 @receiver(post_delete, sender=GeneratedPDF)

@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# --- Content cache and page cache -----------------------------------------------------
+# The Site and the page a path leads to come from the content cache (website/content_cache.py).
+MIDDLEWARE += ["website.content_cache.ContentCacheMiddleware"]
+
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"
 

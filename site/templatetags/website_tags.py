@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
+from website import content_cache
+
 register = template.Library()
 
 
@@ -37,10 +39,9 @@ def language_versions(context):
     query = ""
     page = context.get("page")
     if isinstance(page, Page) and page.pk and not urls:
-        translations = (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
+        urls = content_cache.cached(
+            request, "translations", lambda: translation_urls(page, request), page.pk
         )
-        urls = {other.locale.language_code: other.get_url(request) for other in translations}
         query = request.GET.urlencode() if request is not None else ""
     current = translation.get_language()
     versions = [
@@ -59,6 +60,11 @@ def language_versions(context):
     return versions
 
 
+def translation_urls(page, request):
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {other.locale.language_code: other.get_url(request) for other in translations}
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     request = context.get("request")
@@ -69,16 +75,16 @@ def absolute_url(context, url):
 def menu_pages(context):
     """Top-level pages of the active language's home that editors put in the menu."""
     request = context.get("request")
-    site_root = getattr(request, "_site_root_for_menu", None) if request else None
-    if site_root is None:
-        language = translation.get_language()
-        homes = Page.objects.filter(depth=2, locale__language_code=language).live().order_by("path")
-        site_root = homes.first()
-        if request is not None:
-            request._site_root_for_menu = site_root
+    language = translation.get_language()
+    return content_cache.cached(request, "menu", lambda: load_menu_pages(language), language)
+
+
+def load_menu_pages(language):
+    homes = Page.objects.filter(depth=2, locale__language_code=language).live().order_by("path")
+    site_root = homes.first()
     if site_root is None:
         return []
-    return site_root.get_children().live().in_menu().public()
+    return list(site_root.get_children().live().in_menu().public())
 
 
 @register.simple_tag
@@ -103,5 +109,11 @@ def home_section(context, page):
     """A home section rendered with its page type's own template (see website.sections)."""
     request = context.get("request")
     template = context.template.engine.get_template(page.home_section_template)
-    with context.push(section=page, **page.home_section_context(request)):
-        return template.render(context)
+
+    def render():
+        with context.push(section=page, **page.home_section_context(request)):
+            return template.render(context)
+
+    # A section shows published content only: rendered once per content generation.
+    language = translation.get_language()
+    return content_cache.cached(request, "home-section-html", render, page.pk, language)

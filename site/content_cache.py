@@ -1,0 +1,179 @@
+"""Content that every page reads, cached once for all workers and dropped in one step.
+
+Each page used to ask the database for the same things: which Site answers this host,
+which page a path leads to, the site settings, the menu, the page's translations. They
+change only when an editor publishes something, so they are cached in the default cache
+(Redis in production, shared by every worker) under a *generation* token. Any change that
+could alter a page (a publish, unpublish, move or delete, a view restriction, a setting, a
+snippet, an image, a Site, a Locale, a booklet PDF: see `website.signals`) replaces the
+token, so every value cached under the old one is simply never read again, in every worker
+at once; nothing has to be found and deleted.
+
+The cache is an optimisation, never a dependency: when it cannot be read, `generation()`
+gives None, nothing is cached, and pages are built from the database as before.
+"""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content:generation"
+# Values outlive no generation, and a day at most: a safety net, not a way to expire.
+CACHE_SECONDS = 60 * 60 * 24
+_MISSING = object()
+
+
+def generation(request=None):
+    """The current token, read once per request; None when the cache is unavailable."""
+    if request is not None and hasattr(request, "_content_generation"):
+        return request._content_generation
+    try:
+        token = cache.get(GENERATION_KEY)
+        if token is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+            token = cache.get(GENERATION_KEY)
+    except Exception:  # any cache failure: serve from the database
+        token = None
+    if request is not None:
+        request._content_generation = token
+    return token
+
+
+def new_generation():
+    """Make everything cached so far unreachable."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # the cache is down: it holds nothing that could be read anyway
+        logger.warning("Content cache generation not replaced: the cache is unavailable")
+
+
+def new_generation_now_and_after_commit():
+    """Replace the token now, and again after the commit: a request that read the old
+    rows while the editor's transaction was open must not keep them under the new token."""
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def cached(request, name, build, *parts):
+    """`build()`, cached under the current generation and the key `name` + `parts`."""
+    token = generation(request)
+    if token is None:
+        return build()
+    key = ":".join(["content", token, name, *(str(part) for part in parts)])
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:
+        return build()
+    if value is _MISSING:
+        value = build()
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except Exception:  # a value that will not pickle or a cache that went away
+            logger.warning("Content cache could not store %s", name)
+    return value
+
+
+# --- The Site that answers a host -------------------------------------------------------
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, cached per host and port."""
+    host = request._get_raw_host()
+    port = request.get_port()
+    return cached(request, "site", lambda: Site._find_for_request(request), host, port)
+
+
+# --- The page a path leads to -----------------------------------------------------------
+
+
+def cached_route(request, site):
+    """(model label, page id, remaining path components) of a route seen before, or None."""
+    return cached_value(request, "route", site.pk, request.path_info)
+
+
+def remember_route(request, site, page):
+    """After a page answered: remember which page this path led to, and what part of the
+    path the page handled itself (a routable page's sub-route such as print/)."""
+    token = generation(request)
+    if token is None or site is None:
+        return
+    url = page.get_url(request)
+    if not url or not request.path_info.startswith(url):
+        return
+    remaining = [part for part in request.path_info[len(url) :].split("/") if part]
+    key = _key(token, "route", site.pk, request.path_info)
+    try:
+        cache.set(key, (page._meta.label, page.pk, remaining), CACHE_SECONDS)
+    except Exception:
+        logger.warning("Content cache could not store a route")
+
+
+def cached_value(request, name, *parts):
+    token = generation(request)
+    if token is None:
+        return None
+    try:
+        return cache.get(_key(token, name, *parts))
+    except Exception:
+        return None
+
+
+def _key(token, name, *parts):
+    return ":".join(["content", token, name, *(str(part) for part in parts)])
+
+
+def route_from_cache(request, site):
+    """The RouteResult of a cached route, with the page read in one query; None on a miss."""
+    from django.apps import apps
+    from django.http import Http404
+
+    remembered = cached_route(request, site)
+    if remembered is None:
+        return None
+    label, page_id, remaining = remembered
+    try:
+        model = apps.get_model(label)
+        page = model.objects.get(pk=page_id)
+        return page.route(request, list(remaining))
+    except (LookupError, model.DoesNotExist, Http404):
+        return None
+
+
+class ContentCacheMiddleware:
+    """Answer Wagtail's two first questions (which Site, which page) from the cache.
+
+    Wagtail keeps both on the request (`_wagtail_site`, `_wagtail_route_for_request`) and
+    asks the database only when they are missing, so setting them here is enough. The
+    view restrictions and every other check still run, on the page read fresh.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/"):
+            return self.get_response(request)
+        site = site_for_request(request)
+        request._wagtail_site = site
+        if site is not None and request.method in ("GET", "HEAD"):
+            route = route_from_cache(request, site)
+            if route is not None:
+                request._wagtail_route_for_request = route
+                request._content_route_cached = True
+        response = self.get_response(request)
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if (
+            route is not None
+            and response.status_code == 200
+            and not getattr(request, "_content_route_cached", False)
+            and request.method in ("GET", "HEAD")
+            and isinstance(route[0], Page)
+            and route[0].live
+        ):
+            remember_route(request, site, route[0])
+        return response
