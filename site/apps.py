@@ -9,5 +9,5 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import frontend_cache  # noqa: F401  (purges the proxy or CDN on publish)
-        from . import signals  # noqa: F401  (the content cache's generation)
+        # Receivers: the proxy or CDN purge, and the content cache's generation.
+        from . import frontend_cache, signals  # noqa: F401
