@@ -6,6 +6,7 @@ import logging
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client, override_settings
 
@@ -137,3 +138,34 @@ def test_signing_in_and_the_lock_work_while_the_cache_is_down():
     colleague = Client(REMOTE_ADDR="198.51.100.20")
     assert signed_in(sign_in(colleague, "editor", PASSWORDS["editor"]))
     assert fail_until_limit(Client(REMOTE_ADDR="203.0.113.18"), "nobody").status_code == 429
+
+
+UNLOCK = "/admin/locked-sign-ins/"
+
+
+def test_a_superuser_sees_the_locked_account_and_unlocks_it_in_the_admin(client):
+    fail_until_limit(Client(REMOTE_ADDR="203.0.113.19"), "editor")
+    client.force_login(get_user_model().objects.get(username="admin"))
+    html = html_of(client.get(UNLOCK, headers={"accept-language": "en"}))
+    assert "Unlock editor" in html
+    assert "nobody" not in html and "2001:db8" not in html
+    response = client.post(UNLOCK, {"username": "editor"}, follow=True)
+    assert "editor can sign in again" in html_of(response)
+    assert "No account is locked" in html_of(response)
+    assert signed_in(sign_in(Client(REMOTE_ADDR="198.51.100.21"), "editor", PASSWORDS["editor"]))
+
+
+def test_a_superuser_unlocks_every_connection_at_once(client):
+    locked = Client(REMOTE_ADDR="203.0.113.20")
+    fail_until_limit(locked, "nobody")
+    client.force_login(get_user_model().objects.get(username="admin"))
+    client.post(UNLOCK, {"action": "unlock-all"})
+    assert signed_in(sign_in(locked, "moderator", PASSWORDS["moderator"]))
+
+
+def test_only_superusers_may_unlock(client):
+    fail_until_limit(Client(REMOTE_ADDR="203.0.113.21"), "editor")
+    client.force_login(get_user_model().objects.get(username="moderator"))
+    assert client.get(UNLOCK).status_code in {302, 403}
+    assert client.post(UNLOCK, {"username": "editor"}).status_code in {302, 403}
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.22"), "editor", "x").status_code == 429

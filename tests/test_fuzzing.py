@@ -54,6 +54,7 @@ def public_get_targets():
         ("/en/search/", ["q", "page"]),
         ("/", ["next", "q"]),  # the language redirect keeps the query string
         ("/pt/", ["utm_source", "lang"]),  # the language switch repeats the query string
+        ("/sitemap.xml", ["p"]),  # Django's sitemap view reads its page number
     ]
     for index in AlertIndexPage.objects.live():
         targets.append((index.url, ["audience", "topic", "page"]))

@@ -382,6 +382,15 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Secure (settings/production.py); both are SameSite=Lax and HttpOnly.
 CSRF_COOKIE_HTTPONLY = True
 
+# --- Admin uploads ------------------------------------------------------------------
+# Checked by content, not by name (website/uploads.py): PNG, JPEG and WebP images, PDF
+# documents, within these sizes. Raise them here, not in the checks.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a 8000 × 5000 photograph
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+
 # --- Logging --------------------------------------------------------------------------
 # JSON lines (python-json-logger, maintained) for the log collector. No personal data:
 # requests are never logged with their query strings or bodies, and the request object

@@ -24,3 +24,11 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-static-"))
 SERVE_MEDIA = True  # image renditions, with or without DEBUG
 ALERTLINE_CONTACT_KEYS = ["ZGV2LW9ubHktYWxlcnRsaW5lLWtleS0zMi1ieXRlcyE="]
 ALERTLINE_NOTIFY_EMAILS = ["handlers@example.org"]
+
+# --- Admin sign-in throttle --------------------------------------------------------------
+# The test client's login() authenticates without a request, which axes refuses: that
+# call alone skips the throttle (tests/axes_backend.py); the admin's form is throttled.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.RequestOptionalAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
