@@ -62,6 +62,14 @@ sub vcl_recv {
     unset req.http.Authorization;
 }
 
+sub vcl_backend_error {
+    # An app server that went away before the probe noticed: a page load (never a form
+    # sent) is tried once more on the next one.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
+        return (retry);
+    }
+}
+
 sub vcl_backend_response {
     # Kept with the object so that bans (purges) are checked by the ban lurker.
     set beresp.http.x-url = bereq.url;
