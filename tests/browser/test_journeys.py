@@ -27,12 +27,22 @@ def test_home_page_in_both_languages(page, live_server):
     expect(page.get_by_role("link", name="I am an educator")).to_be_visible()
 
 
-def test_switching_language_on_an_inner_page(page):
+def tab_to_link(page, name, limit=20):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == name:
+            return
+    raise AssertionError(f"Tab never reached the link {name}")
+
+
+def test_switching_language_on_an_inner_page_with_the_keyboard(page):
     page.goto("/pt/apagar-o-rasto/")
-    page.get_by_role("link", name="English").click()
+    tab_to_link(page, "English")
+    page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/cover-your-tracks/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Cover your tracks")
-    page.get_by_role("link", name="Português").click()
+    tab_to_link(page, "Português")
+    page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/pt/apagar-o-rasto/$"))
 
 
