@@ -80,6 +80,7 @@ def findings_context(page, request):
         "quiz": quiz,
         "questions": items,
         "guesses": GUESSES,
+        "has_error": any(item["error"] for item in items),
         "is_demo": AnswerTally.objects.filter(page=quiz, is_demo=True).exists(),
         "minimum_cell": insights.PARENTS_MINIMUM_CELL,
         "minimum_completions": insights.PARENTS_MINIMUM_COMPLETIONS,

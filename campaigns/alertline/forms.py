@@ -53,6 +53,12 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    @property
+    def first_field(self):
+        """The first field people see: an error about the whole form (a wrong pair, too
+        many tries) links there from the error summary."""
+        return next((field for field in self.visible_fields() if field.name != "website"), None)
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):

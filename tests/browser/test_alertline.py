@@ -59,10 +59,17 @@ def test_a_report_sent_with_the_keyboard_alone_gives_a_reference_and_a_code(page
 
 def check_status(page, language, reference, code):
     page.goto("/en/alert-line/status/" if language == "en" else "/pt/linha-alerta/estado/")
-    page.get_by_label("Reference" if language == "en" else "Referência").fill(reference)
-    page.get_by_label(
-        "Secret follow-up code" if language == "en" else "Código secreto de acompanhamento"
-    ).fill(code)
+    # With the keyboard alone, as in the report journey.
+    tab_to(page, "id_reference")
+    expect(page.get_by_label("Reference" if language == "en" else "Referência")).to_be_focused()
+    page.keyboard.type(reference)
+    tab_to(page, "id_code")
+    expect(
+        page.get_by_label(
+            "Secret follow-up code" if language == "en" else "Código secreto de acompanhamento"
+        )
+    ).to_be_focused()
+    page.keyboard.type(code)
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("status")).to_be_visible()
 
