@@ -7,12 +7,12 @@ changes nothing.
 
 import datetime
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from website.demo import add_home_section, ensure_page
 
 from .choices import Category, Role, Status
+from .codes import hash_code
 from .models import AlertLinePage, Report
 
 PAGE = {
@@ -86,7 +86,7 @@ def ensure_reports(stdout):
             continue
         report = Report(
             reference=reference,
-            code_hash=make_password(code),
+            code_hash=hash_code(code),
             category=category,
             where=where,
             when="DEMO",

@@ -5,7 +5,6 @@ the site search. Only the alert-line handlers (and superusers) see reports, in t
 """
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
@@ -187,7 +186,7 @@ class Report(models.Model):
         """
         contact = fields.pop("contact", "")
         code = codes.new_code()
-        report = cls(code_hash=make_password(code), **fields)
+        report = cls(code_hash=codes.hash_code(code), **fields)
         report.contact = contact
         for _attempt in range(10):
             report.reference = codes.new_reference()
@@ -205,12 +204,19 @@ class Report(models.Model):
 
     @classmethod
     def find(cls, reference, code):
-        """The report for this pair, or None; as slow for a wrong reference as a wrong code."""
+        """The report for this pair, or None; as slow for a wrong reference as a wrong code
+        (for codes kept as HMAC; see codes.check_code)."""
         report = cls.objects.filter(reference=reference).first()
         if report is None:
-            make_password(code)  # same work, so timing does not tell whether it exists
+            codes.hash_code(code)  # same work, so timing does not tell whether it exists
             return None
-        return report if check_password(code, report.code_hash) else None
+        matches, rekeep = codes.check_code(code, report.code_hash)
+        if not matches:
+            return None
+        if rekeep:
+            report.code_hash = codes.hash_code(code)
+            report.save(update_fields=["code_hash"])
+        return report
 
     @property
     def is_with_the_police(self):

@@ -82,6 +82,14 @@ MIDDLEWARE = [
 # --- Content cache and page cache -----------------------------------------------------
 # The Site and the page a path leads to come from the content cache (website/content_cache.py).
 MIDDLEWARE += ["website.content_cache.ContentCacheMiddleware"]
+# Whole pages for anonymous visitors (website/page_cache.py), inside the security headers
+# (added to every answer, cached or not) and outside sessions, CSRF and messages (so what
+# it keeps is exactly what a visitor received). Seconds a page is kept; 0 turns it off.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "website.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"

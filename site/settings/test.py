@@ -24,6 +24,7 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="campaigns-test-static-"))
 SERVE_MEDIA = True  # image renditions, with or without DEBUG
 ALERTLINE_CONTACT_KEYS = ["ZGV2LW9ubHktYWxlcnRsaW5lLWtleS0zMi1ieXRlcyE="]
 ALERTLINE_NOTIFY_EMAILS = ["handlers@example.org"]
+PAGE_CACHE_SECONDS = 0  # tests that need the page cache turn it on
 
 # --- Admin sign-in throttle --------------------------------------------------------------
 # The test client's login() authenticates without a request, which axes refuses: that
