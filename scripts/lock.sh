@@ -4,7 +4,8 @@
 #   scripts/lock.sh            add what pyproject.toml asks for, keep every other pin
 #   scripts/lock.sh --upgrade  move every pin to the newest release pyproject.toml allows
 #   scripts/lock.sh --check    change nothing; fail when pyproject.toml and a lock disagree
-# requirements.lock (with the test extra) is what scripts/setup.sh installs;
+# requirements.lock (with the test and s3 extras: the tests cover the S3 settings) is what
+# scripts/setup.sh installs;
 # requirements-production.lock (with the s3 extra, without the test tools) is for servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,11 +40,11 @@ pins() {
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for spec in "requirements.lock:--extra=test" "requirements-production.lock:--extra=s3"; do
+for spec in "requirements.lock:--extra=test --extra=s3" "requirements-production.lock:--extra=s3"; do
   lock=${spec%%:*}
   extra=${spec#*:}
   if [ "$mode" = write ]; then
-    compile "$lock" "$extra"
+    compile "$lock" $extra
     echo "Wrote $lock ($(pins "$lock" | wc -l) packages)"
     continue
   fi
@@ -53,7 +54,7 @@ for spec in "requirements.lock:--extra=test" "requirements-production.lock:--ext
     continue
   fi
   cp "$lock" "$work/$lock"
-  compile "$work/$lock" "$extra"
+  compile "$work/$lock" $extra
   if ! diff -u <(pins "$lock") <(pins "$work/$lock") >"$work/diff"; then
     echo "FAIL: $lock disagrees with pyproject.toml; run scripts/lock.sh and commit it:" >&2
     cat "$work/diff" >&2
