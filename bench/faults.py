@@ -352,6 +352,31 @@ def stored(env, tag):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+TIME_CACHE = """
+import json, time
+from django.core.cache import cache
+timings = []
+for _ in range(200):
+    started = time.perf_counter()
+    cache.get("faults-bench-probe")
+    timings.append((time.perf_counter() - started) * 1000)
+print(json.dumps({"first": timings[0], "rest": sorted(timings[1:])[len(timings) // 2]}))
+"""
+
+
+def cache_read_cost(env):
+    """What one cache read costs in milliseconds: the first, then the median of 199."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-v0", "-c", TIME_CACHE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def bare(reference):
     return re.sub(r"[^0-9A-Z]", "", reference.upper())
 
@@ -446,7 +471,13 @@ def main():  # noqa: C901, PLR0915
         phase("no fault", "baseline")
 
         if redis is not None:
+            up = cache_read_cost(env)
             redis.stop()
+            down = cache_read_cost(env)
+            print(
+                f"(a cache read: {up['rest']:.2f} ms with Redis; with Redis stopped the first"
+                f" {down['first']:.1f} ms, then {down['rest']:.3f} ms until it is tried again)"
+            )
             phase("Redis stopped", "redis-down")
             redis.start()
             phase("Redis back (no restart)", "redis-back")
