@@ -502,8 +502,11 @@ def main():  # noqa: C901, PLR0915
             print(f"(PostgreSQL down for {back - down:.1f} s during the run)")
             finish(pool)
             if tally.last_unavailable:
+                gap = tally.last_unavailable - back
                 print(
-                    f"(last 503 answered {tally.last_unavailable - back:+.1f} s after it was back)"
+                    f"(last 503 sent {gap:.1f} s after PostgreSQL was back)"
+                    if gap > 0
+                    else f"(last 503 sent {-gap:.1f} s before PostgreSQL was back; none after)"
                 )
             tallies = report_phase(
                 "PostgreSQL restarted mid-run", tally, env, "pg-restart", tallies
