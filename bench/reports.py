@@ -2,9 +2,8 @@
 
 Checks that every report is stored exactly once, with distinct references, and prints
 reports per second beside a trivial view (robots.txt) served by the same gunicorn, so the
-figure means something on any machine. Not a test: it prints figures. Each report costs
-one slow password hash of its follow-up code (PBKDF2, Django's default iterations), which
-dominates the time: that is the price of never keeping the code in clear.
+figure means something on any machine. Not a test: it prints figures. The follow-up code
+is kept as a keyed HMAC (campaigns/alertline/codes.py), so it costs microseconds.
 
     createdb -h 127.0.0.1 -U postgres bench_alertline   # once
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_alertline \\

@@ -16,8 +16,11 @@ gives None, nothing is cached, and pages are built from the database as before.
 import logging
 import uuid
 
+from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.http import Http404
 from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
@@ -59,12 +62,27 @@ def new_generation_now_and_after_commit():
     transaction.on_commit(new_generation)
 
 
+def _key(token, name, *parts):
+    return ":".join(["content", token, name, *(str(part) for part in parts)])
+
+
+def cached_value(request, name, *parts):
+    """What was cached under the current generation, or None."""
+    token = generation(request)
+    if token is None:
+        return None
+    try:
+        return cache.get(_key(token, name, *parts))
+    except Exception:
+        return None
+
+
 def cached(request, name, build, *parts):
     """`build()`, cached under the current generation and the key `name` + `parts`."""
     token = generation(request)
     if token is None:
         return build()
-    key = ":".join(["content", token, name, *(str(part) for part in parts)])
+    key = _key(token, name, *parts)
     try:
         value = cache.get(key, _MISSING)
     except Exception:
@@ -91,11 +109,6 @@ def site_for_request(request):
 # --- The page a path leads to -----------------------------------------------------------
 
 
-def cached_route(request, site):
-    """(model label, page id, remaining path components) of a route seen before, or None."""
-    return cached_value(request, "route", site.pk, request.path_info)
-
-
 def remember_route(request, site, page):
     """After a page answered: remember which page this path led to, and what part of the
     path the page handled itself (a routable page's sub-route such as print/)."""
@@ -113,26 +126,10 @@ def remember_route(request, site, page):
         logger.warning("Content cache could not store a route")
 
 
-def cached_value(request, name, *parts):
-    token = generation(request)
-    if token is None:
-        return None
-    try:
-        return cache.get(_key(token, name, *parts))
-    except Exception:
-        return None
-
-
-def _key(token, name, *parts):
-    return ":".join(["content", token, name, *(str(part) for part in parts)])
-
-
 def route_from_cache(request, site):
     """The RouteResult of a cached route, with the page read in one query; None on a miss."""
-    from django.apps import apps
-    from django.http import Http404
-
-    remembered = cached_route(request, site)
+    # (model label, page id, the path's part that the page handles itself)
+    remembered = cached_value(request, "route", site.pk, request.path_info)
     if remembered is None:
         return None
     label, page_id, remaining = remembered
@@ -140,7 +137,7 @@ def route_from_cache(request, site):
         model = apps.get_model(label)
         page = model.objects.get(pk=page_id)
         return page.route(request, list(remaining))
-    except (LookupError, model.DoesNotExist, Http404):
+    except (LookupError, ObjectDoesNotExist, Http404):
         return None
 
 
