@@ -157,7 +157,7 @@ class ContentCacheMiddleware:
             return self.get_response(request)
         site = site_for_request(request)
         request._wagtail_site = site
-        if site is not None and request.method in ("GET", "HEAD"):
+        if site is not None:  # a form's POST goes to the same page as its GET
             route = route_from_cache(request, site)
             if route is not None:
                 request._wagtail_route_for_request = route

@@ -15,7 +15,9 @@ A page is kept only when it cannot hold anything personal or a visitor's own sta
   do not ask to be private or uncached.
 Keyed by the generation, the host and the full path with its query (the language is the
 path's prefix). `PAGE_CACHE_SECONDS` sets how long a page is kept; 0 turns the cache off.
-Responses say `X-Page-Cache: hit` or `miss`.
+Responses say `X-Page-Cache: hit` or `miss`. A domain whose content ends by itself (an
+urgent banner's end date) shortens a page's lifetime through the `limit_page_cache_seconds`
+hook: each hook takes the request and returns the seconds its content stays true, or None.
 """
 
 import hashlib
@@ -25,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import get_max_age
+from wagtail import hooks
 from wagtail.models import Page
 
 from . import content_cache
@@ -77,6 +80,15 @@ def holds_nothing_personal(request, response):
     )
 
 
+def lifetime(request, seconds):
+    """The configured seconds, or less when something on the page ends sooner."""
+    for hook in hooks.get_hooks("limit_page_cache_seconds"):
+        limit = hook(request)
+        if limit is not None:
+            seconds = min(seconds, int(limit))
+    return seconds
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -102,11 +114,13 @@ class PageCacheMiddleware:
             and is_a_public_wagtail_page(request)
             and holds_nothing_personal(request, response)
         ):
-            self.store(key, response, seconds)
+            self.store(key, response, lifetime(request, seconds))
         response["X-Page-Cache"] = "miss"
         return response
 
     def store(self, key, response, seconds):
+        if seconds <= 0:
+            return
         try:
             cache.set(key, response, seconds)
         except Exception:

@@ -147,3 +147,29 @@ def test_no_page_cache_when_the_setting_is_zero(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(GUIDANCE)
     assert cache_state(client.get(GUIDANCE)) is None
+
+
+@pytest.mark.django_db
+def test_a_page_with_an_urgent_banner_is_kept_no_longer_than_the_banner(client, monkeypatch):
+    from website import page_cache
+
+    kept_for = []
+    real_set = page_cache.cache.set
+
+    def remember(key, value, timeout=None, **kwargs):
+        if key.startswith("page:"):
+            kept_for.append(timeout)
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "set", remember)
+    client.get(GUIDANCE)
+    assert kept_for == [300]  # no urgent alert in Portuguese: the setting
+    add_alert(
+        index_for("pt"),
+        "Alerta que acaba",
+        "alerta-que-acaba",
+        urgent=True,
+        urgent_until=timezone.now() + timedelta(seconds=90),
+    )
+    assert "Alerta que acaba" in html_of(client.get(GUIDANCE))
+    assert 0 < kept_for[-1] <= 90

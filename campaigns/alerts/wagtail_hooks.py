@@ -1,10 +1,11 @@
 from django.urls import path, reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .banners import urgent_banner_html
+from .banners import urgent_alerts, urgent_banner_html
 from .views import AlertsDueForReviewView
 
 
@@ -44,3 +45,13 @@ def register_review_report_menu_item():
 
 # `website` collects site-wide banners through this hook, without importing this app.
 hooks.register("register_site_banners", urgent_banner_html)
+
+
+@hooks.register("limit_page_cache_seconds")
+def until_the_first_urgent_banner_ends(request):
+    """A cached page must not show an urgent banner after its end date."""
+    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+    alerts = urgent_alerts(language)
+    if not alerts:
+        return None
+    return (min(alert["until"] for alert in alerts) - timezone.now()).total_seconds()
