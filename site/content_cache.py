@@ -174,3 +174,14 @@ class ContentCacheMiddleware:
         ):
             remember_route(request, site, route[0])
         return response
+
+
+# --- What a published page computes for its template -------------------------------------
+
+
+def cached_for_page(request, page, name, build, *parts):
+    """`build()` cached per page under the current generation, but only for the published
+    page as every visitor sees it: a preview or a page that is not live builds afresh."""
+    if request is None or getattr(request, "is_preview", False) or not page.live or not page.pk:
+        return build()
+    return cached(request, name, build, page.pk, *parts)

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from website import content_cache
 from website.blocks import HelpLinkBlock
 from website.models import LeadMixin
 from website.sections import HomeSection
@@ -225,17 +226,28 @@ class AlertPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        alert_ids = [link.alert_id for link in self.related_alerts.all()]
-        page_ids = [link.link_page_id for link in self.related_pages.all()]
-        translated = live_translations(self.locale_id, alert_ids + page_ids)
-        context["related_alerts"] = [translated[pk] for pk in alert_ids if pk in translated]
-        context["related_pages"] = [translated[pk] for pk in page_ids if pk in translated]
-        index = self.get_parent().specific  # the parent is already known from routing
-        index = index if isinstance(index, AlertIndexPage) else None
+        # What it links to changes only when something is published.
+        related_alerts, related_pages, index = content_cache.cached_for_page(
+            request, self, "alert-links", self.links
+        )
+        context["related_alerts"] = related_alerts
+        context["related_pages"] = related_pages
         context["index_url"] = index.get_url(request) if index else ""
         context["index_title"] = index.title if index else ""
         context["feed_url"] = index.feed_url(request) if index else ""
         return context
+
+    def links(self):
+        """The related alerts and pages in this alert's language, and its index."""
+        alert_ids = [link.alert_id for link in self.related_alerts.all()]
+        page_ids = [link.link_page_id for link in self.related_pages.all()]
+        translated = live_translations(self.locale_id, alert_ids + page_ids)
+        index = self.get_parent().specific  # the parent is already known from routing
+        return (
+            [translated[pk] for pk in alert_ids if pk in translated],
+            [translated[pk] for pk in page_ids if pk in translated],
+            index if isinstance(index, AlertIndexPage) else None,
+        )
 
 
 class AlertRelatedAlert(Orderable):

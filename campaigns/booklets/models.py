@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from website import content_cache
 from website.blocks import SafetyStoryBlock, known_images
 from website.models import LeadMixin
 from website.sections import HomeSection
@@ -149,13 +150,23 @@ class BookletPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The contents, the cover and the PDF change only when something is published.
+        context.update(
+            content_cache.cached_for_page(
+                request, self, "booklet-contents", lambda: self.contents_context(request)
+            )
+        )
+        return context
+
+    def contents_context(self, request):
         chapters = self.live_chapters()
-        context["chapters"] = chapters
-        context["cover"] = self.cover()
         # A booklet still being written (a preview before its first save) has no PDF yet.
         has_pdf = self.pk is not None and self.live
-        context["pdf"] = pdf_download_info(self, chapters, request) if has_pdf else None
-        return context
+        return {
+            "chapters": chapters,
+            "cover": self.cover(),
+            "pdf": pdf_download_info(self, chapters, request) if has_pdf else None,
+        }
 
     @path("")
     def contents(self, request):
@@ -215,6 +226,13 @@ class BookletChapterPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(
+            content_cache.cached_for_page(request, self, "chapter-nav", self.chapter_nav)
+        )
+        return context
+
+    def chapter_nav(self):
+        """The booklet, this chapter's place in it and its neighbours."""
         booklet = self.get_parent()
         siblings = list(Page.objects.child_of(booklet).live().public().order_by("path"))
         position = next(
@@ -224,14 +242,13 @@ class BookletChapterPage(Page):
         if position is not None:
             previous_chapter = siblings[position - 1] if position > 0 else None
             next_chapter = siblings[position + 1] if position + 1 < len(siblings) else None
-        context.update(
-            booklet=booklet,
-            chapter_number=position + 1 if position is not None else None,
-            chapter_count=len(siblings),
-            previous_chapter=previous_chapter,
-            next_chapter=next_chapter,
-        )
-        return context
+        return {
+            "booklet": booklet,
+            "chapter_number": position + 1 if position is not None else None,
+            "chapter_count": len(siblings),
+            "previous_chapter": previous_chapter,
+            "next_chapter": next_chapter,
+        }
 
 
 def load_bodies(chapters):
