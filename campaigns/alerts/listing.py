@@ -15,6 +15,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from website.content_cache import cached_for_page
+
 from .choices import ALERTS_PER_PAGE, AUDIENCES, FEED_LENGTH, TOPICS, audience_q
 
 PAGE_NUMBER = re.compile(r"^[0-9]{1,9}$")
@@ -22,6 +24,21 @@ PAGE_NUMBER = re.compile(r"^[0-9]{1,9}$")
 
 def clean_value(value):
     return value.strip().lower()[:50]
+
+
+class OnePage:
+    """One page of alerts and how many there are in all: all that a Paginator reads."""
+
+    def __init__(self, total, start, alerts):
+        self.total = total
+        self.start = start
+        self.alerts = alerts
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):  # the Paginator asks for this page's slice only
+        return self.alerts[key.start - self.start : key.stop - self.start]
 
 
 class AlertListing:
@@ -68,7 +85,6 @@ class AlertListing:
         return value
 
     def paginate(self, alerts, params):
-        paginator = Paginator(alerts, ALERTS_PER_PAGE)
         raw = self.first_value(params, "page")
         number = 1
         if raw:
@@ -76,10 +92,25 @@ class AlertListing:
                 number = int(raw)
             else:
                 self.add_notice(_("That page number is not valid, so the first page is shown."))
-        if number > paginator.num_pages:
+        # The count and each page of alerts change only when something is published.
+        filters = (self.audience, self.topic)
+        total = cached_for_page(
+            self.request, self.index_page, "alert-count", alerts.count, *filters
+        )
+        last = Paginator(range(total), ALERTS_PER_PAGE).num_pages
+        if number > last:
             self.add_notice(_("That page does not exist. Here is the last one."))
-            number = paginator.num_pages
-        return paginator.page(number)
+            number = last
+        start = (number - 1) * ALERTS_PER_PAGE
+        shown = cached_for_page(
+            self.request,
+            self.index_page,
+            "alert-page",
+            lambda: list(alerts[start : start + ALERTS_PER_PAGE]),
+            *filters,
+            number,
+        )
+        return Paginator(OnePage(total, start, shown), ALERTS_PER_PAGE).page(number)
 
     def add_notice(self, message):
         if message not in self.notices:

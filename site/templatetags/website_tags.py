@@ -144,12 +144,15 @@ class ContentFragmentNode(template.Node):
         request = context["request"]
         parts = [part.resolve(context) for part in self.parts]
         language = translation.get_language()
+        # Links to pages of another Site are absolute: the Site that answered is in the key.
+        site = getattr(request, "_wagtail_site", None)
         return content_cache.cached(
             request,
             "fragment",
             lambda: self.nodelist.render(context),
             self.name.resolve(context),
             language,
+            site.pk if site is not None else "",
             *parts,
         )
 
@@ -157,7 +160,7 @@ class ContentFragmentNode(template.Node):
 @register.tag
 def content_fragment(parser, token):
     """`{% content_fragment "name" part… %}…{% endcontent_fragment %}`: the enclosed HTML,
-    rendered once per content generation and language, keyed by the name and the parts.
+    rendered once per content generation, language and Site, keyed by the name and parts.
 
     Only for HTML that depends on published content, the language and the given parts:
     never put a CSRF token, a form's values, messages, the user or anything else that
