@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
+from website import content_cache
 from website.ratelimit import allow
 from website.translations import live_translations
 
@@ -94,6 +95,7 @@ def render_form(page, request, structure, chosen=None, errors=None, notice="", s
         {
             "items": items,
             "errors": [item for item in items if item["error"]],
+            "blank": not chosen and not errors,
             "notice": notice,
             "form_action": page.get_url(request),
         }
@@ -102,7 +104,8 @@ def render_form(page, request, structure, chosen=None, errors=None, notice="", s
 
 
 def take_quiz(page, request):
-    structure = page.structure()
+    # The questions and answers change only when the quiz is published.
+    structure = content_cache.cached_for_page(request, page, "quiz-structure", page.structure)
     if request.method != "POST":
         return render_form(page, request, structure)
     chosen, errors = parse_answers(structure, request.POST)
