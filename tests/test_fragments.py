@@ -7,6 +7,8 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from campaigns.alertline.models import AlertLinePage
+from campaigns.alerts.models import AlertPage
 from campaigns.booklets.models import BookletChapterPage, BookletPage
 from tests.conftest import add_guidance_page, html_of
 from tests.test_alerts import add_alert, index_for
@@ -80,3 +82,22 @@ def test_a_preview_neither_uses_nor_fills_the_fragments(client, admin_client):
     assert admin_client.post(url, data).json()["is_valid"]
     assert "Only in the preview" in html_of(admin_client.get(url))
     assert "Only in the preview" not in html_of(client.get(CHAPTER))
+
+
+@pytest.mark.django_db
+def test_a_published_alert_body_shows_on_the_next_request(client):
+    url = "/en/alerts/intimate-picture-shared/"
+    assert "A new thing is happening" not in html_of(client.get(url))
+    alert = AlertPage.objects.get(url_path__endswith="/intimate-picture-shared/")
+    alert.what_is_happening = "<p>A new thing is happening.</p>"
+    alert.save_revision().publish()
+    assert "A new thing is happening" in html_of(client.get(url))
+
+
+@pytest.mark.django_db
+def test_a_published_alert_line_text_shows_on_the_next_request(client):
+    assert "Report new kinds of harm" not in html_of(client.get("/en/alert-line/"))
+    page = AlertLinePage.objects.get(locale__language_code="en")
+    page.what_can_be_reported = "<p>Report new kinds of harm.</p>"
+    page.save_revision().publish()
+    assert "Report new kinds of harm" in html_of(client.get("/en/alert-line/"))
