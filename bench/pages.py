@@ -81,6 +81,7 @@ def environment(workdir):
         MEDIA_ROOT=str(workdir / "media"),
         LOG_LEVEL="ERROR",
     )
+    env.setdefault("SITE_URL", "http://127.0.0.1")  # the production settings require it
     if not env.get("DATABASE_URL"):
         env.update(ALLOW_SQLITE="1", DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}")
     return env
