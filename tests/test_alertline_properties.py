@@ -3,12 +3,13 @@ the report form and the status forms never cause a 500, and invalid input stores
 
 import pytest
 from django.core.cache import cache
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from campaigns.alertline.forms import ReportForm
 from campaigns.alertline.models import Report, ReportAddition
 from tests.alertline_helpers import REPORT_URL, STATUS_URL, VALID
+from tests.fuzz_inputs import clean, fuzz_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +34,7 @@ odd_values = st.one_of(
     st.integers().map(str),
     st.lists(any_text, min_size=2, max_size=3),  # the same field sent several times
 )
-HYPOTHESIS = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
-
-def clean(value):
-    # The test client cannot send lone surrogates; browsers cannot either.
-    if isinstance(value, list):
-        return [clean(item) for item in value]
-    return value.encode("utf-8", "replace").decode("utf-8")
+HYPOTHESIS = fuzz_settings(max_examples=60)
 
 
 @HYPOTHESIS

@@ -11,11 +11,12 @@ from axes.models import AccessAttempt
 from django.core.cache import cache
 from django.db.models import Sum
 from django.test import Client, TestCase
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from campaigns.alerts.models import AlertIndexPage
 from quiz.models import AnswerTally, BandTally, QuizFindingsPage, QuizPage
+from tests.fuzz_inputs import clean, fuzz_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +30,7 @@ odd_values = st.one_of(
     st.integers().map(str),
     st.lists(any_text, min_size=2, max_size=3),  # the same parameter sent several times
 )
-FUZZ = settings(
-    max_examples=50,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
-
-def clean(value):
-    # Browsers and the test client cannot send lone surrogates.
-    if isinstance(value, list):
-        return [clean(item) for item in value]
-    return value.encode("utf-8", "replace").decode("utf-8")
+FUZZ = fuzz_settings(max_examples=50)
 
 
 def quiz_pages():
