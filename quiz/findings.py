@@ -7,8 +7,11 @@ language; any answer chosen by fewer than 10 shows as "fewer than 10".
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from website.content_cache import cached_for_page
+
 from . import insights
 from .models import AnswerTally, QuizPage
+from .tallies import tallies_token
 
 GUESSES = [
     ("few", gettext_lazy("Fewer than 1 in 10"), 0, 10),
@@ -47,13 +50,27 @@ def actual_guess(risky, total):
     return next(key for key, _label, low, high in GUESSES if low <= percent < high)
 
 
-def findings_context(page, request):
+def published_findings(page):
+    """(the quiz, one chart per public question, whether the counts are the demo's), or
+    None when the page is not under a quiz."""
     quiz = QuizPage.objects.filter(pk=page.get_parent().pk).first() if page.pk else None
     if quiz is None:
-        return {"questions": [], "guesses": GUESSES}
+        return None
     charts = insights.answers_per_question(
         quiz, minimum=insights.PARENTS_MINIMUM_CELL, public_only=True
     )
+    is_demo = AnswerTally.objects.filter(page=quiz, is_demo=True).exists()
+    return quiz, charts, is_demo
+
+
+def findings_context(page, request):
+    # Counted once per change of the counts or the content, not once per visitor.
+    found = cached_for_page(
+        request, page, "findings", lambda: published_findings(page), tallies_token()
+    )
+    if found is None:
+        return {"questions": [], "guesses": GUESSES}
+    quiz, charts, is_demo = found
     asked = request.GET.get("q", "")
     guess = request.GET.get("guess", "")
     items = []
@@ -81,7 +98,7 @@ def findings_context(page, request):
         "questions": items,
         "guesses": GUESSES,
         "has_error": any(item["error"] for item in items),
-        "is_demo": AnswerTally.objects.filter(page=quiz, is_demo=True).exists(),
+        "is_demo": is_demo,
         "minimum_cell": insights.PARENTS_MINIMUM_CELL,
         "minimum_completions": insights.PARENTS_MINIMUM_COMPLETIONS,
     }

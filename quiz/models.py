@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
+from website.content_cache import ViewRestrictionsFromCache
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -25,7 +26,7 @@ from .forms import QuizPageForm
 MAX_POINTS = 100
 
 
-class QuizPage(RoutablePageMixin, LeadMixin, HomeSection, Page):
+class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSection, Page):
     """Questions and bands on one screen; the result is computed on the server."""
 
     home_section_template = "quiz/home_section.html"
@@ -208,7 +209,7 @@ class BandLink(Orderable):
     panels = [FieldPanel("link_page")]
 
 
-class QuizFindingsPage(LeadMixin, Page):
+class QuizFindingsPage(ViewRestrictionsFromCache, LeadMixin, Page):
     """For parents: guess first, then see how young people answered the public questions.
 
     It lives under its quiz, so each language shows the answers given in that language.

@@ -12,9 +12,25 @@ from django.db import DatabaseError, connection
 from django.db.transaction import on_commit
 from django.utils import timezone
 
+from website import content_cache
+
 from .models import AnswerTally, BandTally
 
 logger = logging.getLogger(__name__)
+
+# Replaced whenever a count changes: the parents' findings are cached under it.
+TALLIES_CACHE_KEY = "quiz:tallies"
+
+
+def tallies_token():
+    return content_cache.token(TALLIES_CACHE_KEY)
+
+
+def tallies_changed():
+    """Now, and again after the commit, so that nobody caches the old counts under the
+    new token while the counts are being written."""
+    content_cache.replace_token(TALLIES_CACHE_KEY)
+    on_commit(lambda: content_cache.replace_token(TALLIES_CACHE_KEY))
 
 
 def _upsert(model, key_fields, rows):
@@ -57,6 +73,7 @@ def add_counts(page, answers, band, day=None, times=1, is_demo=False):
             ["band", "day", "is_demo"],
             [{"page": page.pk, "band": band.pk, "day": day, "count": times, "is_demo": is_demo}],
         )
+    tallies_changed()
 
 
 def record_completion(page, result):

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.http import Http404
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 logger = logging.getLogger(__name__)
 
@@ -35,24 +35,35 @@ def generation(request=None):
     """The current token, read once per request; None when the cache is unavailable."""
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
-    try:
-        token = cache.get(GENERATION_KEY)
-        if token is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            token = cache.get(GENERATION_KEY)
-    except Exception:  # any cache failure: serve from the database
-        token = None
+    current = token(GENERATION_KEY)
     if request is not None:
-        request._content_generation = token
-    return token
+        request._content_generation = current
+    return current
 
 
 def new_generation():
     """Make everything cached so far unreachable."""
+    replace_token(GENERATION_KEY)
+
+
+def token(key):
+    """The token stored under `key`, made at the first read; None when the cache is
+    unavailable. Cache keys that include it change when it is replaced."""
     try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+        current = cache.get(key)
+        if current is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            current = cache.get(key)
+    except Exception:  # any cache failure: serve from the database
+        current = None
+    return current
+
+
+def replace_token(key):
+    try:
+        cache.set(key, uuid.uuid4().hex, None)
     except Exception:  # the cache is down: it holds nothing that could be read anyway
-        logger.warning("Content cache generation not replaced: the cache is unavailable")
+        logger.warning("Content cache token %s not replaced: the cache is unavailable", key)
 
 
 def new_generation_now_and_after_commit():
@@ -77,8 +88,9 @@ def cached_value(request, name, *parts):
         return None
 
 
-def cached(request, name, build, *parts):
-    """`build()`, cached under the current generation and the key `name` + `parts`."""
+def cached(request, name, build, *parts, timeout=CACHE_SECONDS):
+    """`build()`, cached under the current generation and the key `name` + `parts`, for
+    `timeout` seconds at most."""
     token = generation(request)
     if token is None:
         return build()
@@ -90,7 +102,7 @@ def cached(request, name, build, *parts):
     if value is _MISSING:
         value = build()
         try:
-            cache.set(key, value, CACHE_SECONDS)
+            cache.set(key, value, timeout)
         except Exception:  # a value that will not pickle or a cache that went away
             logger.warning("Content cache could not store %s", name)
     return value
@@ -127,7 +139,8 @@ def remember_route(request, site, page):
 
 
 def route_from_cache(request, site):
-    """The RouteResult of a cached route, with the page read in one query; None on a miss."""
+    """The RouteResult of a cached route, with the page as it was read under this
+    generation (a fresh copy for each request); None on a miss."""
     # (model label, page id, the path's part that the page handles itself)
     remembered = cached_value(request, "route", site.pk, request.path_info)
     if remembered is None:
@@ -135,10 +148,37 @@ def route_from_cache(request, site):
     label, page_id, remaining = remembered
     try:
         model = apps.get_model(label)
-        page = model.objects.get(pk=page_id)
+        page = cached(request, "page", lambda: model.objects.get(pk=page_id), label, page_id)
         return page.route(request, list(remaining))
     except (LookupError, ObjectDoesNotExist, Http404):
         return None
+
+
+# --- The view restrictions over a page --------------------------------------------------
+
+
+class ViewRestrictionsFromCache:
+    """For page models: the view restrictions on the page and its ancestors, found once
+    per generation. Wagtail checks them on every view, in two queries (the ancestors, to
+    resolve aliases, then the restrictions), and nearly every page has none. A restriction
+    added, changed or removed, or a page moved, starts a new generation."""
+
+    def get_view_restrictions(self):
+        if self.pk is None:
+            return super().get_view_restrictions()
+        restriction_ids = cached(
+            None,
+            "restrictions",
+            lambda: list(
+                super(ViewRestrictionsFromCache, self)
+                .get_view_restrictions()
+                .values_list("pk", flat=True)
+            ),
+            self.pk,
+        )
+        if not restriction_ids:
+            return PageViewRestriction.objects.none()  # iterated without a query
+        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
 
 class ContentCacheMiddleware:
@@ -179,9 +219,9 @@ class ContentCacheMiddleware:
 # --- What a published page computes for its template -------------------------------------
 
 
-def cached_for_page(request, page, name, build, *parts):
+def cached_for_page(request, page, name, build, *parts, timeout=CACHE_SECONDS):
     """`build()` cached per page under the current generation, but only for the published
     page as every visitor sees it: a preview or a page that is not live builds afresh."""
     if request is None or getattr(request, "is_preview", False) or not page.live or not page.pk:
         return build()
-    return cached(request, name, build, page.pk, *parts)
+    return cached(request, name, build, page.pk, *parts, timeout=timeout)

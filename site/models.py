@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from .blocks import SafetyStoryBlock
 from .choices import AUDIENCES
-from .content_cache import cached
+from .content_cache import ViewRestrictionsFromCache, cached
 from .sections import is_home_section
 from .translations import live_translations
 
@@ -103,7 +103,7 @@ class LeadMixin(models.Model):
         abstract = True
 
 
-class HomePage(LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
+class HomePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
     """The front door for each language: who are you, and where to go next."""
 
     content_panels = [
@@ -187,7 +187,7 @@ class HomePageSection(Orderable):
         verbose_name = _("home page section")
 
 
-class GuidancePage(LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
+class GuidancePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
     """Advice for one audience or one need: for parents, for educators, cover your tracks."""
 
     body = StreamField(SafetyStoryBlock(), verbose_name=_("body"))

@@ -1,3 +1,4 @@
+import hashlib
 import logging
 import sys
 import unicodedata
@@ -22,10 +23,16 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from .content_cache import cached
+from .pagination import page_of
+
 logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
+# Long enough for the searches of a busy hour, short enough not to fill the cache with
+# searches nobody repeats.
+SEARCH_CACHE_SECONDS = 60 * 10
 
 
 def language_root(request):
@@ -73,17 +80,44 @@ def clean_query(raw_query):
     return query
 
 
-def search_results_page(query, page_number):
+def find_results(query, page_number):
+    """(how many pages match, the page number shown, its results, whether the number asked
+    for was past the end). Raises DatabaseError when the search engine rejects the query."""
     results = (
         Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
     )
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-    try:
-        return paginator.page(page_number or 1)
-    except PageNotAnInteger:
-        if page_number == "last":
-            return paginator.page(paginator.num_pages)
-        return paginator.page(1)
+    past_the_end = False
+    # A savepoint: a query the search engine rejects must not break the request.
+    with transaction.atomic():
+        try:
+            page = paginator.page(page_number or 1)
+        except PageNotAnInteger:
+            page = paginator.page(paginator.num_pages if page_number == "last" else 1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+            past_the_end = True
+        found = list(page.object_list)
+    return paginator.count, page.number, found, past_the_end
+
+
+def search_key(query, page_number):
+    """One search of one language, as a cache key: a hash, so what people search for is
+    not written in the cache as it is."""
+    language = translation.get_language()
+    return hashlib.sha256(f"{language}|{query}|{page_number}".encode()).hexdigest()
+
+
+def cached_results(request, query, page_number):
+    """`find_results`, kept for a while under the content generation: many visitors
+    search the same few words, and the results change only when something is published."""
+    return cached(
+        request,
+        "search",
+        lambda: find_results(query, page_number),
+        search_key(query, page_number),
+        timeout=SEARCH_CACHE_SECONDS,
+    )
 
 
 def search(request):
@@ -97,15 +131,14 @@ def search(request):
     results_page = None
     if query:
         try:
-            # A savepoint: a query the search engine rejects must not break the request.
-            with transaction.atomic():
-                results_page = search_results_page(query, request.GET.get("page"))
-        except EmptyPage:
-            results_page = search_results_page(query, "last")
-            notice = _("That page of results does not exist. Here is the last one.")
+            total, number, found, past_the_end = cached_results(
+                request, query, request.GET.get("page")
+            )
+            results_page = page_of(total, number, found, SEARCH_RESULTS_PER_PAGE)
+            if past_the_end:
+                notice = _("That page of results does not exist. Here is the last one.")
         except DatabaseError:
             logger.warning("Search engine rejected a query", exc_info=False)
-            results_page = None
             notice = _("We could not understand that search. Try plain words.")
     return render(
         request,
@@ -114,6 +147,7 @@ def search(request):
             "query": query,
             "results_page": results_page,
             "notice": notice,
+            "search_key": search_key(query, request.GET.get("page")),
             "alternate_urls": alternate_urls_for_view(request),
         },
     )

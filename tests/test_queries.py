@@ -142,6 +142,40 @@ def test_a_changed_site_setting_shows_on_the_next_request(client):
 
 
 @pytest.mark.django_db
+def test_a_page_made_private_is_private_on_the_next_request_and_so_are_its_children(
+    client, home_pt
+):
+    from wagtail.models import PageViewRestriction
+
+    parent = add_guidance_page(home_pt, "Guia que fica privado", "guia-privado")
+    child = add_guidance_page(parent, "Filho do guia privado", "filho-privado")
+    for url in (parent.url, child.url):  # their routes and restrictions are now cached
+        assert client.get(url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=parent, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-guia"
+    )
+    for url, title in ((parent.url, "Guia que fica privado"), (child.url, "Filho do guia")):
+        html = html_of(client.get(url))
+        assert 'name="password"' in html, url
+        assert f"<h1>{title}" not in html, url
+    restriction.delete()
+    assert "<h1>Filho do guia privado" in html_of(client.get(child.url))
+
+
+@pytest.mark.django_db
+def test_search_finds_a_published_page_on_the_next_request_and_loses_it_when_unpublished(
+    client, home_pt
+):
+    search = "/pt/pesquisa/?q=girafa"
+    assert "Nada encontrado" in html_of(client.get(search))  # now cached
+    page = add_guidance_page(home_pt, "A girafa curiosa", "girafa-curiosa")
+    html = html_of(client.get(search))
+    assert "/pt/girafa-curiosa/" in html
+    page.unpublish()
+    assert "/pt/girafa-curiosa/" not in html_of(client.get(search))
+
+
+@pytest.mark.django_db
 def test_a_moved_page_is_found_at_its_new_address(client, home_pt):
     page = add_guidance_page(home_pt, "Guia movido", "guia-movido")
     parent = add_guidance_page(home_pt, "Novo pai", "novo-pai")

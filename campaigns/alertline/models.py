@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.content_cache import ViewRestrictionsFromCache
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -28,7 +29,7 @@ WHERE_MAX_LENGTH = 2000
 ADDITION_MAX_LENGTH = 3000
 
 
-class AlertLinePage(LeadMixin, HomeSection, RoutablePageMixin, Page):
+class AlertLinePage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
     """The phone line, what to report, what happens next, evidence guidance, the form."""
 
     phone_hours = models.CharField(

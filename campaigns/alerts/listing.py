@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from website.content_cache import cached_for_page
+from website.pagination import page_of
 
 from .choices import ALERTS_PER_PAGE, AUDIENCES, FEED_LENGTH, TOPICS, audience_q
 
@@ -24,21 +25,6 @@ PAGE_NUMBER = re.compile(r"^[0-9]{1,9}$")
 
 def clean_value(value):
     return value.strip().lower()[:50]
-
-
-class OnePage:
-    """One page of alerts and how many there are in all: all that a Paginator reads."""
-
-    def __init__(self, total, start, alerts):
-        self.total = total
-        self.start = start
-        self.alerts = alerts
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, key):  # the Paginator asks for this page's slice only
-        return self.alerts[key.start - self.start : key.stop - self.start]
 
 
 class AlertListing:
@@ -62,12 +48,7 @@ class AlertListing:
             TOPICS,
             gettext_lazy("We do not know that topic, so alerts on every topic are shown."),
         )
-        alerts = index_page.alerts()
-        if self.audience:
-            alerts = alerts.filter(audience_q(self.audience))
-        if self.topic:
-            alerts = alerts.filter(topic=self.topic)
-        self.page = self.paginate(alerts, params)
+        self.page = self.paginate(params)
 
     # --- Reading the address ---------------------------------------------------------
 
@@ -84,7 +65,17 @@ class AlertListing:
             return ""
         return value
 
-    def paginate(self, alerts, params):
+    def matching_alerts(self):
+        """The alerts these filters show. Built only when the cache misses: building it
+        reads every view restriction (Wagtail's `public()`)."""
+        alerts = self.index_page.alerts()
+        if self.audience:
+            alerts = alerts.filter(audience_q(self.audience))
+        if self.topic:
+            alerts = alerts.filter(topic=self.topic)
+        return alerts
+
+    def paginate(self, params):
         raw = self.first_value(params, "page")
         number = 1
         if raw:
@@ -95,7 +86,11 @@ class AlertListing:
         # The count and each page of alerts change only when something is published.
         filters = (self.audience, self.topic)
         total = cached_for_page(
-            self.request, self.index_page, "alert-count", alerts.count, *filters
+            self.request,
+            self.index_page,
+            "alert-count",
+            lambda: self.matching_alerts().count(),
+            *filters,
         )
         last = Paginator(range(total), ALERTS_PER_PAGE).num_pages
         if number > last:
@@ -106,11 +101,11 @@ class AlertListing:
             self.request,
             self.index_page,
             "alert-page",
-            lambda: list(alerts[start : start + ALERTS_PER_PAGE]),
+            lambda: list(self.matching_alerts()[start : start + ALERTS_PER_PAGE]),
             *filters,
             number,
         )
-        return Paginator(OnePage(total, start, shown), ALERTS_PER_PAGE).page(number)
+        return page_of(total, number, shown, ALERTS_PER_PAGE)
 
     def add_notice(self, message):
         if message not in self.notices:

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from website import content_cache
 from website.blocks import HelpLinkBlock
+from website.content_cache import ViewRestrictionsFromCache
 from website.models import LeadMixin
 from website.sections import HomeSection
 from website.translations import live_translations
@@ -41,7 +42,7 @@ EVIDENCE_HELP = _(
 )
 
 
-class AlertIndexPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
+class AlertIndexPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
     """The list of alerts of one language, its filters and its Atom feeds."""
 
     content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
@@ -87,7 +88,7 @@ class AlertIndexPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
         return context
 
 
-class AlertPage(Page):
+class AlertPage(ViewRestrictionsFromCache, Page):
     """One Citizen Alert: what is happening, what to do, how to keep evidence, where to go."""
 
     summary = models.TextField(

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from website import content_cache
 from website.blocks import SafetyStoryBlock, known_images
+from website.content_cache import ViewRestrictionsFromCache
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -26,7 +27,7 @@ from .pdf import GeneratedPDF, pdf_download_info, serve_booklet_pdf
 __all__ = ["BookletChapterPage", "BookletPage", "GeneratedPDF"]
 
 
-class BookletPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
+class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
     """A booklet's cover and contents. Its chapters are its children."""
 
     cover_image = models.ForeignKey(
@@ -205,7 +206,7 @@ class BookletPage(LeadMixin, HomeSection, RoutablePageMixin, Page):
         return serve_booklet_pdf(self, request)
 
 
-class BookletChapterPage(Page):
+class BookletChapterPage(ViewRestrictionsFromCache, Page):
     """One chapter: its own address, previous and next, and a way back to the contents."""
 
     summary = models.CharField(
