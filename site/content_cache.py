@@ -14,7 +14,10 @@ gives None, nothing is cached, and pages are built from the database as before.
 """
 
 import logging
+import pickle
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.apps import apps
 from django.core.cache import cache
@@ -83,9 +86,10 @@ def cached_value(request, name, *parts):
     if token is None:
         return None
     try:
-        return cache.get(_key(token, name, *parts))
+        value = _read(_key(token, name, *parts))
     except Exception:
         return None
+    return None if value is _MISSING else value
 
 
 def cached(request, name, build, *parts, timeout=CACHE_SECONDS):
@@ -96,7 +100,7 @@ def cached(request, name, build, *parts, timeout=CACHE_SECONDS):
         return build()
     key = _key(token, name, *parts)
     try:
-        value = cache.get(key, _MISSING)
+        value = _read(key)
     except Exception:
         return build()
     if value is _MISSING:
@@ -106,6 +110,43 @@ def cached(request, name, build, *parts, timeout=CACHE_SECONDS):
         except Exception:  # a value that will not pickle or a cache that went away
             logger.warning("Content cache could not store %s", name)
     return value
+
+
+# --- A copy in each process --------------------------------------------------------------
+# A value stored under a token never changes: a change gets a new token, hence a new key.
+# So each process may keep what it read, and a page asks the shared cache (a network round
+# trip to Redis) only for the tokens. Values are kept pickled, so every request unpickles
+# its own copy, as it would from the shared cache, and nothing is shared between requests.
+
+RECENT_LIMIT = 500
+_recent = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+def _read(key):
+    """The value under `key`, from this process or the shared cache, or _MISSING."""
+    with _recent_lock:
+        pickled = _recent.get(key)
+        if pickled is not None:
+            _recent.move_to_end(key)
+    if pickled is not None:
+        return pickle.loads(pickled)  # noqa: S301 (written by this process just before)
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        _keep(key, value)
+    return value
+
+
+def _keep(key, value):
+    try:
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # the shared cache would have refused it too
+        return
+    with _recent_lock:
+        _recent[key] = pickled
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_LIMIT:
+            _recent.popitem(last=False)
 
 
 # --- The Site that answers a host -------------------------------------------------------

@@ -47,7 +47,7 @@ def test_a_server_error_is_logged_as_json_without_the_address_or_query(log_outpu
     def broken(*args, **kwargs):
         raise RuntimeError("search engine exploded")
 
-    monkeypatch.setattr("website.views.search_results_page", broken)
+    monkeypatch.setattr("website.views.find_results", broken)
     response = Client(raise_request_exception=False).get(
         "/pt/pesquisa/", {"q": "segredo-do-joao"}, REMOTE_ADDR=ADDRESS
     )
