@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import QuizInsightsView, is_editor
+from .models import QuizFindingsPage
 
 
 class EditorsMenuItem(MenuItem):
@@ -25,3 +26,16 @@ def register_quiz_insights_menu_item():
         icon_name="list-ul",
         order=1400,
     )
+
+
+# Parents read counts that grow with every completion: a cached copy may lag a minute,
+# never the page cache's full lifetime.
+FINDINGS_PAGE_CACHE_SECONDS = 60
+
+
+@hooks.register("limit_page_cache_seconds")
+def findings_stay_a_minute_at_most(request):
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and isinstance(route[0], QuizFindingsPage):
+        return FINDINGS_PAGE_CACHE_SECONDS
+    return None

@@ -17,18 +17,11 @@ from wagtail.users.models import UserProfile
 from campaigns.alerts import banners
 from campaigns.alerts.models import AlertIndexPage, AlertPage, AlertRelatedPage
 from tests.conftest import html_of
+from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@pytest.fixture(autouse=True)
-def fresh_banner_cache():
-    """Test transactions roll back; the cached banner list must not outlive them."""
-    banners.forget_urgent_alerts()
-    yield
-    banners.forget_urgent_alerts()
 
 
 def index_for(language):
@@ -409,7 +402,7 @@ def test_the_banner_costs_one_query_then_none_and_publishing_clears_it(client):
         urgent_until=timezone.now() + datetime.timedelta(days=1),
     )
     assert "Urgent test scam" in html_of(client.get("/en/")), "publishing cleared the cache"
-    banners.forget_urgent_alerts()
+    new_generation()
     with CaptureQueriesContext(connection) as first:
         titles = [item["title"] for item in banners.urgent_alerts("en")]
     assert "Urgent test scam" in titles

@@ -173,3 +173,22 @@ def test_a_page_with_an_urgent_banner_is_kept_no_longer_than_the_banner(client, 
     )
     assert "Alerta que acaba" in html_of(client.get(GUIDANCE))
     assert 0 < kept_for[-1] <= 90
+
+
+@pytest.mark.django_db
+def test_the_parents_findings_are_kept_a_minute_at_most(client, monkeypatch):
+    """Their counts grow with every completion; other pages keep the setting's lifetime."""
+    from website import page_cache
+
+    kept_for = {}
+    real_set = page_cache.cache.set
+
+    def remember(key, value, timeout=None, **kwargs):
+        if key.startswith("page:"):
+            kept_for[current_url] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "set", remember)
+    for current_url in ("/en/quiz/what-young-people-told-us/", GUIDANCE):
+        assert client.get(current_url).status_code == 200
+    assert kept_for == {"/en/quiz/what-young-people-told-us/": 60, GUIDANCE: 300}

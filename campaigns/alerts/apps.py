@@ -7,6 +7,3 @@ class AlertsConfig(AppConfig):
     label = "alerts"
     verbose_name = _("Citizen alerts")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (cache invalidation on publish/unpublish)

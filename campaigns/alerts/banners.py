@@ -1,36 +1,18 @@
-"""The urgent banner: live urgent alerts of one language, read once and cached.
+"""The urgent banner: live urgent alerts of one language, read once per content generation.
 
-The list of each language is cached (Redis in production, shared by all workers) and
-dropped whenever an alert is published, unpublished or deleted. An alert whose end date
-passes disappears at once: the end date is checked each time the cached list is read.
+The list of each language is kept in the content cache (website.content_cache): publishing,
+unpublishing, moving or deleting a page, or any view restriction, starts a new generation,
+so the banner changes on the next request. An alert whose end date passes disappears at
+once: the end date is checked each time the cached list is read.
 """
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
-CACHE_KEY = "alerts:urgent-banners:v1:{language}"
-CACHE_SECONDS = 60 * 60  # a safety net: publishing and unpublishing clear it at once
-
-
-def cache_keys():
-    return [CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES]
-
-
-def forget_urgent_alerts():
-    cache.delete_many(cache_keys())
-
-
-def forget_urgent_alerts_now_and_after_commit():
-    """Clear now, and again after the commit: a request that read the old data while
-    the transaction was still open must not leave it in the cache."""
-    forget_urgent_alerts()
-    transaction.on_commit(forget_urgent_alerts)
+from website import content_cache
 
 
 def load_urgent_alerts(language):
@@ -60,10 +42,9 @@ def load_urgent_alerts(language):
 
 
 def urgent_alerts(language):
-    alerts = cache.get(CACHE_KEY.format(language=language))
-    if alerts is None:
-        alerts = load_urgent_alerts(language)
-        cache.set(CACHE_KEY.format(language=language), alerts, CACHE_SECONDS)
+    alerts = content_cache.cached(
+        None, "urgent-alerts", lambda: load_urgent_alerts(language), language
+    )
     now = timezone.now()
     return [alert for alert in alerts if alert["until"] > now]
 
