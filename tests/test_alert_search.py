@@ -7,7 +7,7 @@ from django.db import connection
 
 from campaigns.alerts.models import AlertIndexPage
 from tests.conftest import html_of
-from tests.test_alerts import add_alert, fresh_banner_cache  # noqa: F401
+from tests.test_alerts import add_alert
 
 pytestmark = pytest.mark.django_db
 
