@@ -10,17 +10,19 @@ import io
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from django.urls import reverse
+from wagtail.models import Locale, Site
 
 from campaigns.booklets import pdf as booklet_pdf
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests.conftest import html_of
-from tests.test_booklets import get_pdf, make_booklet
+from tests.test_booklets import get_pdf, make_booklet, pdf_text
 
 PT_PDF = "/pt/tu-e-a-internet/pdf/"
 EN_PDF = "/en/you-and-the-internet/pdf/"
@@ -224,3 +226,33 @@ def test_the_command_makes_every_missing_pdf_once(client, booklets, renders, set
     assert "2 made, 0 already up to date" in build_pdfs()
     assert renders.call_count == 4
     assert GeneratedPDF.objects.count() == 2, "the versions before are removed"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_new_alert_line_number_makes_new_pdfs_that_the_next_download_serves(client):
+    # A transactional test starts from the migrated database: build the site again, with
+    # stand-in PDFs (quick), then change the number as an administrator.
+    with mock.patch.object(booklet_pdf, "render_booklet_pdf", side_effect=stand_in_pdf):
+        call_command("load_demo_content", stdout=io.StringIO())
+        build_pdfs()
+    client.force_login(get_user_model().objects.get(username="admin"))
+    site = Site.objects.get(is_default_site=True)
+    settings_url = reverse("wagtailsettings:edit", args=["website", "safetysettings", site.pk])
+
+    with mock.patch.object(
+        booklet_pdf, "render_booklet_pdf", wraps=booklet_pdf.render_booklet_pdf
+    ) as spy:
+        response = client.post(
+            settings_url,
+            {
+                "alert_line_phone": "+351 210 000 999",
+                "emergency_number": "112",
+                "quick_exit_url": "https://www.ipma.pt/",
+            },
+        )
+        assert response.status_code == 302
+        assert spy.call_count == 2, "both languages, once the save committed"
+        response, data = get_pdf(client, PT_PDF)
+        assert "+351 210 000 999" in pdf_text(data)
+        assert "max-age=300" in response["Cache-Control"], "the current version"
+        assert spy.call_count == 2

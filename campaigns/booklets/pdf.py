@@ -417,9 +417,9 @@ def pdf_being_prepared(booklet, request):
     return response
 
 
-# --- Made after publishing ------------------------------------------------------------
-# Publishing or unpublishing a booklet or one of its chapters queues a new PDF, made after
-# the transaction commits. The "default"
+# --- Made after publishing and after the safety settings change -----------------------
+# Publishing or unpublishing a booklet or one of its chapters, or saving the phone numbers
+# the PDF prints, queues a new PDF, made after the transaction commits. The "default"
 # backend is the immediate one: the editor's request makes it, never a reader's. Until it
 # is made, readers get the version before (or the "being prepared" page); a deploy that
 # changes SITE_URL or the layout runs `manage.py build_booklet_pdfs`.
@@ -457,6 +457,23 @@ def booklet_changed(sender, instance, **kwargs):
     booklet_id = booklet_id_of(instance)
     if booklet_id is not None:
         transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+@receiver(post_save, sender=SafetySettings)
+def safety_settings_changed(sender, instance, created, raw=False, **kwargs):
+    """Every PDF of the site prints these phone numbers. A new record holds the defaults
+    the PDFs already print (and is made by a reader's first request): nothing to do."""
+    if created or raw:
+        return
+    site_id = instance.site_id
+    transaction.on_commit(lambda: queue_pdfs_of_site(site_id), robust=True)
+
+
+def queue_pdfs_of_site(site_id):
+    for booklet in booklet_model().objects.live().order_by("path"):
+        site = booklet.get_site()
+        if site is not None and site.pk == site_id:
+            queue_pdf(booklet.pk)
 
 
 @receiver(post_save, sender=GeneratedPDF)
