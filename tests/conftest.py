@@ -1,11 +1,17 @@
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
+from campaigns.booklets.models import GeneratedPDF
 from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
+
+# The demo booklets' stored PDFs, by file name: put back after each test (see below).
+DEMO_PDF_FILES = {}
 
 
 @pytest.fixture(scope="session")
@@ -13,6 +19,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the bilingual demo site once; each test runs in a transaction on top of it."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        for stored in GeneratedPDF.objects.all():
+            with stored.file.open("rb") as pdf_file:
+                DEMO_PDF_FILES[stored.file.name] = pdf_file.read()
+
+
+@pytest.fixture(autouse=True)
+def keep_demo_pdf_files():
+    """A test that runs its commit callbacks (publishing a chapter makes a new PDF, and the
+    old one's file goes once the deletion commits) deletes a demo PDF's file, while the
+    rollback keeps its record. Downloads never make a PDF again: put the file back (and
+    its bytes, if a later PDF took the free name)."""
+    yield
+    for name, data in DEMO_PDF_FILES.items():
+        if default_storage.exists(name) and default_storage.size(name) == len(data):
+            continue
+        default_storage.delete(name)
+        assert default_storage.save(name, ContentFile(data)) == name
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -138,6 +139,19 @@ def figure_alt_texts(data):
 
 def page_count(data):
     return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def make_pdf(booklet):
+    """Make the booklet's PDF through the task that publishing queues (downloads never
+    make one)."""
+    booklet_pdf.build_booklet_pdf.enqueue(booklet.pk)
+
+
+def build_pdfs():
+    """What a deploy runs: `manage.py build_booklet_pdfs`; returns what it printed."""
+    out = io.StringIO()
+    call_command("build_booklet_pdfs", stdout=out)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -753,6 +767,7 @@ def test_pdf_prints_the_public_address_and_never_localhost(client, settings):
     settings.SITE_URL = "https://internetsegura.example"
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     client.defaults["HTTP_HOST"] = "localhost"
+    build_pdfs()  # a deploy that changes SITE_URL runs it
     _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     _response, english = get_pdf(client, "/en/you-and-the-internet/pdf/")
     text_pt, text_en = (pdf_text(data).replace("\n", "") for data in (portuguese, english))
@@ -764,6 +779,8 @@ def test_pdf_prints_the_public_address_and_never_localhost(client, settings):
 
 @pytest.mark.django_db
 def test_pdf_is_made_once_and_not_rebuilt_per_request(client, booklets, count_renders):
+    make_pdf(booklets[0])
+    make_pdf(booklets[0])
     _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert count_renders.call_count == 1
     _response, second = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
@@ -778,6 +795,7 @@ def test_publishing_a_chapter_changes_the_next_download(
     client, booklets, count_renders, django_capture_on_commit_callbacks
 ):
     booklet, _english = booklets
+    make_pdf(booklet)
     _response, before = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     chapter = BookletChapterPage.objects.child_of(booklet).get(slug="a-tua-privacidade")
 
@@ -787,7 +805,9 @@ def test_publishing_a_chapter_changes_the_next_download(
     assert draft == before and count_renders.call_count == 1
 
     old_file = GeneratedPDF.objects.get(booklet=booklet).file.name
-    chapter.get_latest_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.get_latest_revision().publish()
+    assert count_renders.call_count == 2
     with django_capture_on_commit_callbacks(execute=True):
         _response, after = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert count_renders.call_count == 2
@@ -800,11 +820,15 @@ def test_publishing_a_chapter_changes_the_next_download(
 
 
 @pytest.mark.django_db
-def test_publishing_the_booklet_changes_the_next_download(client, booklets, count_renders):
+def test_publishing_the_booklet_changes_the_next_download(
+    client, booklets, count_renders, django_capture_on_commit_callbacks
+):
     _booklet, english = booklets
+    make_pdf(english)
     _response, before = get_pdf(client, "/en/you-and-the-internet/pdf/")
     english.title = "You, me and the Internet"
-    english.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        english.save_revision().publish()
     _response, after = get_pdf(client, "/en/you-and-the-internet/pdf/")
     assert count_renders.call_count == 2
     assert PdfReader(io.BytesIO(after)).metadata.title == "You, me and the Internet"
@@ -812,10 +836,14 @@ def test_publishing_the_booklet_changes_the_next_download(client, booklets, coun
 
 
 @pytest.mark.django_db
-def test_pdf_page_count_grows_when_a_chapter_is_added(client, home_pt):
-    booklet = make_booklet(home_pt, "crescer", chapters=2)
+def test_pdf_page_count_grows_when_a_chapter_is_added(
+    client, home_pt, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        booklet = make_booklet(home_pt, "crescer", chapters=2)
     _response, before = get_pdf(client, "/pt/crescer/pdf/")
-    add_chapter(booklet, "Um capítulo novo", "novo", images=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_chapter(booklet, "Um capítulo novo", "novo", images=2)
     _response, after = get_pdf(client, "/pt/crescer/pdf/")
     assert page_count(after) > page_count(before)
     assert "Um capítulo novo" in pdf_text(after)
@@ -849,30 +877,38 @@ def test_designed_pdf_is_served_instead_for_its_language(client, booklets, count
     assert count_renders.call_count == 0
     assert f", {len(designed)}\xa0bytes" in html_of(client.get("/en/you-and-the-internet/"))
 
+    make_pdf(booklet)
     _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert portuguese != designed and count_renders.call_count == 1
 
 
 @pytest.mark.django_db
-def test_a_stored_pdf_whose_file_is_gone_is_made_again(
+def test_a_stored_pdf_whose_file_is_gone_is_skipped_and_made_again_by_the_command(
     client, booklets, count_renders, django_capture_on_commit_callbacks
 ):
-    """Media not restored, another server, a deletion racing the download: never a 500."""
-    booklet, _english = booklets
-    _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    """Media not restored, another server, a deletion racing the download: never a 500,
+    and never a PDF made inside the download."""
+    booklet, english = booklets
+    make_pdf(booklet)
+    make_pdf(english)
     stale = GeneratedPDF.objects.get(booklet=booklet)
     default_storage.delete(stale.file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    assert again.startswith(b"%PDF-") and page_count(again) == page_count(first)
+        response = client.get("/pt/tu-e-a-internet/pdf/")
+    assert response.status_code == 503
     assert count_renders.call_count == 2
+    assert not GeneratedPDF.objects.filter(pk=stale.pk).exists(), "the record is dropped"
+
+    assert "1 made, 1 already up to date" in build_pdfs()
+    assert count_renders.call_count == 3
+    response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    assert again.startswith(b"%PDF-")
     assert response["Content-Disposition"] == 'attachment; filename="tu-e-a-internet-pt.pdf"'
     # One record, and its file is there (the stale record's clean-up left it alone).
     fresh = GeneratedPDF.objects.get(booklet=booklet)
     assert default_storage.exists(fresh.file.name)
-    _response, third = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    assert count_renders.call_count == 2
+    assert count_renders.call_count == 3
 
 
 @pytest.mark.django_db
@@ -880,6 +916,7 @@ def test_a_designed_pdf_whose_file_is_gone_falls_back_to_the_generated_one(
     client, booklets, count_renders
 ):
     _booklet, english = booklets
+    make_pdf(english)
     document = get_document_model().objects.create(
         title="Designed booklet", file=ContentFile(b"%PDF-1.7\n%%EOF\n", name="gone.pdf")
     )
@@ -932,17 +969,22 @@ def count_queries(client, url):
 
 @pytest.mark.django_db
 def test_booklet_page_uses_the_same_queries_for_2_or_6_chapters(
-    client, home_pt, django_assert_num_queries, django_assert_max_num_queries
+    client,
+    home_pt,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
 ):
-    small = make_booklet(home_pt, "pequeno", chapters=2, images_per_chapter=1)
-    large = make_booklet(home_pt, "grande", chapters=6, images_per_chapter=3)
-    for booklet in (small, large):
-        get_pdf(client, booklet.url + "pdf/")  # the download button shows its size
+    # Published: their PDFs are made after the commit, and the button shows their size.
+    with django_capture_on_commit_callbacks(execute=True):
+        small = make_booklet(home_pt, "pequeno", chapters=2, images_per_chapter=1)
+        large = make_booklet(home_pt, "grande", chapters=6, images_per_chapter=3)
     expected = count_queries(client, small.url)
     client.get(large.url)
     with django_assert_num_queries(expected):
         html = html_of(client.get(large.url))
     assert html.count('<li><a href="/pt/grande/chapter-') == 6
+    assert 'class="booklet__download-size"' in html
     with django_assert_max_num_queries(12):
         client.get(small.url)
 

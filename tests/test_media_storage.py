@@ -12,7 +12,8 @@ from django.core.files.storage import InMemoryStorage, default_storage
 from pypdf import PdfReader
 from wagtail.images import get_image_model
 
-from campaigns.booklets.pdf import GeneratedPDF
+from campaigns.booklets.models import BookletPage
+from campaigns.booklets.pdf import GeneratedPDF, build_booklet_pdf
 from tests.test_production_settings import manage
 
 S3_ENVIRONMENT = {
@@ -91,6 +92,7 @@ def test_booklet_pdf_is_made_and_served_from_a_storage_without_paths(client, set
     GeneratedPDF.objects.all().delete()
     cache.clear()
 
+    build_booklet_pdf.enqueue(BookletPage.objects.get(slug="tu-e-a-internet").pk)
     response = client.get("/pt/tu-e-a-internet/pdf/")
     assert response.status_code == 200
     data = b"".join(response.streaming_content)

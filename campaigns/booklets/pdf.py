@@ -2,6 +2,10 @@
 made (WeasyPrint, once per published version, after publishing), where it is stored
 (`GeneratedPDF`) and how it is served (the designed PDF first, then the generated one).
 
+A download never makes a PDF: it serves the newest stored one (the current version or, while
+that is being made, the one before it) or says that the PDF is being prepared. PDFs are made
+after publishing, after the safety settings change, and by `manage.py build_booklet_pdfs`.
+
 `models.py` imports this module and never the other way round; WeasyPrint is imported only
 when a PDF is made, so loading the models (migrations, the admin, every request) does not
 load it. WeasyPrint never reaches the network: images and stylesheets are read from storage
@@ -16,18 +20,22 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -42,6 +50,11 @@ PDF_LAYOUT_VERSION = 4
 # Browsers and the CDN may keep a PDF for a few minutes, then ask again (the ETag makes
 # that cheap); publishing shows in the next download after that.
 PDF_MAX_AGE = 300
+# The version before the current one, served while the current one is being made: still
+# this booklet, only not its newest content, so caches ask again soon.
+OLDER_PDF_MAX_AGE = 60
+# No PDF at all yet: readers are asked to come back after this many seconds.
+PDF_RETRY_AFTER = 120
 PDF_VARIANT = "pdf/ua-1"  # tagged, with a structure tree, a title and a language
 
 
@@ -101,7 +114,16 @@ def safety_settings_for(booklet, request=None):
     if request is not None:
         return SafetySettings.for_request(request)
     site = booklet.get_site()
-    return SafetySettings.for_site(site) if site else None
+    if site is None:
+        return None
+    # Read from the database, not the content cache: a build runs right after the settings
+    # were saved, and must print the numbers just saved.
+    return SafetySettings.base_queryset().get_or_create(site=site)[0]
+
+
+def booklet_model():
+    # models.py imports this module: the booklet's model is reached through the relation.
+    return GeneratedPDF._meta.get_field("booklet").related_model
 
 
 class GeneratedPDF(models.Model):
@@ -187,16 +209,34 @@ def current_pdf(booklet, chapters, safety):
     ).first()
 
 
-def build_pdf(booklet, request=None):
-    """The stored PDF of the booklet's published content, made now if there is none yet.
+def has_file(stored):
+    return bool(stored.file.name) and stored.file.storage.exists(stored.file.name)
+
+
+def drop_pdf_without_file(stored):
+    """A record whose file is gone (media not restored, another server, a deletion racing
+    this one) is never served: it goes, so the next build makes the PDF again."""
+    logger.warning("The PDF of booklet %s had no file: dropped", stored.booklet_id)
+    GeneratedPDF.objects.filter(pk=stored.pk).delete()
+
+
+# --- Made by a task or a command, never by a download ---------------------------------
+
+
+def build_pdf(booklet):
+    """The stored PDF of the booklet's published content, made now if there is none yet
+    or its file is gone. It takes seconds: the task and the command call it, never a
+    download.
 
     A live page's own fields hold its published content (drafts live in revisions), so
     the PDF shows what readers see on the web.
     """
-    safety = safety_settings_for(booklet, request)
-    fingerprint, stored = current_pdf(booklet, booklet.live_chapters(), safety)
+    safety = safety_settings_for(booklet)
+    _fingerprint, stored = current_pdf(booklet, booklet.live_chapters(), safety)
     if stored is not None:
-        return stored
+        if has_file(stored):
+            return stored
+        drop_pdf_without_file(stored)
     chapters = booklet.live_chapters_with_bodies()
     # Checked again with the chapters just read, so the stored name matches the content.
     fingerprint = pdf_fingerprint(booklet, chapters, safety)
@@ -225,17 +265,60 @@ def build_pdf(booklet, request=None):
 
 
 def remove_old_pdfs(booklet, keep):
-    """Older versions are never served again; their files go once this commits."""
+    """Older versions are not served once the current one exists; their files go once
+    this commits."""
     GeneratedPDF.objects.filter(booklet_id=booklet.pk).exclude(pk=keep.pk).delete()
 
 
+def build_missing_pdfs():
+    """Make every live booklet's current PDF that is missing (or whose file is gone), for
+    `manage.py build_booklet_pdfs`. Yields each booklet and its new PDF, or None when it
+    already had one: running it again makes nothing."""
+    for booklet in booklet_model().objects.live().select_related("locale").order_by("path"):
+        _fingerprint, stored = current_pdf(
+            booklet, booklet.live_chapters(), safety_settings_for(booklet)
+        )
+        if stored is not None and has_file(stored):
+            yield booklet, None
+        else:
+            yield booklet, build_pdf(booklet)
+
+
+# --- Served to readers ----------------------------------------------------------------
+
+
+def stored_pdfs(booklet, fingerprint):
+    """The booklet's stored PDFs, the current version first, then the newest."""
+    is_current = Case(
+        When(fingerprint=fingerprint, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return GeneratedPDF.objects.filter(booklet_id=booklet.pk).order_by(
+        is_current, "-created_at", "-pk"
+    )
+
+
+def reader_fingerprint(booklet, chapters, request):
+    return pdf_fingerprint(booklet, chapters, safety_settings_for(booklet, request))
+
+
 def pdf_download_info(booklet, chapters, request):
-    """What the download button shows: its address and the file's size, when known."""
+    """What the download button shows: its address and the size of the file a download
+    would get (the current version or the one before it); no size when there is none."""
     if booklet.designed_pdf_id:
         document = booklet.designed_pdf
-        return {"url": booklet.pdf_url(), "size": document.get_file_size(), "designed": True}
-    _fingerprint, stored = current_pdf(booklet, chapters, safety_settings_for(booklet, request))
-    return {"url": booklet.pdf_url(), "size": stored.file_size if stored else None}
+        return {
+            "url": booklet.pdf_url(),
+            "size": document.get_file_size(),
+            "designed": True,
+            "ready": True,
+        }
+    fingerprint = reader_fingerprint(booklet, chapters, request)
+    stored = stored_pdfs(booklet, fingerprint).first()
+    return {
+        "url": booklet.pdf_url(),
+        "size": stored.file_size if stored else None,
+        "ready": stored is not None,
+    }
 
 
 def open_designed_pdf(booklet):
@@ -252,26 +335,49 @@ def open_designed_pdf(booklet):
             "The designed PDF of booklet %s has no file: serving the generated one", booklet.pk
         )
         return None
-    return document.file, f"doc-{document.pk}-{document.file_hash}", document.created_at
+    return document.file, f"doc-{document.pk}-{document.file_hash}", document.created_at, True
 
 
 def open_generated_pdf(booklet, request):
-    """The generated PDF, opened. A record whose file is gone (media not restored, another
-    server, a deletion racing this download) is dropped and the PDF made again."""
-    stored = build_pdf(booklet, request)
+    """The newest stored PDF whose file is there, opened, and whether it is the current
+    version; None when there is none. Never made here: that takes seconds, and a reader
+    (or a crawler, many at once) must not wait for it or overload the server."""
+    fingerprint = reader_fingerprint(booklet, booklet.live_chapters(), request)
+    for stored in stored_pdfs(booklet, fingerprint):
+        try:
+            stored.file.open("rb")
+        except (FileNotFoundError, ValueError):
+            drop_pdf_without_file(stored)
+            continue
+        is_current = stored.fingerprint == fingerprint
+        if not is_current:
+            ask_for_pdf(booklet, fingerprint)
+        return stored.file, stored.fingerprint, stored.created_at, is_current
+    ask_for_pdf(booklet, fingerprint)
+    return None
+
+
+def ask_for_pdf(booklet, fingerprint):
+    """With a real task queue, a download that finds no current PDF queues one, once per
+    version every few minutes. The immediate backend would make it inside this request:
+    then publishing, the settings or the command make it instead."""
+    if isinstance(build_booklet_pdf.get_backend(), ImmediateBackend):
+        return
     try:
-        stored.file.open("rb")
-    except FileNotFoundError:
-        logger.warning("The PDF of booklet %s had no file: making it again", booklet.pk)
-        GeneratedPDF.objects.filter(pk=stored.pk).delete()
-        stored = build_pdf(booklet, request)
-        stored.file.open("rb")
-    return stored.file, stored.fingerprint, stored.created_at
+        first_to_ask = cache.add(f"booklet-pdf-asked:{booklet.pk}:{fingerprint}", True, 300)
+    except Exception:  # a cache that went away: a queued build more is harmless
+        first_to_ask = True
+    if first_to_ask:
+        queue_pdf(booklet.pk)
 
 
 def serve_booklet_pdf(booklet, request):
-    """The designed PDF when there is one for this language, or the generated one."""
-    file, etag, modified = open_designed_pdf(booklet) or open_generated_pdf(booklet, request)
+    """The designed PDF when there is one for this language, or the newest generated one,
+    or a page saying that the PDF is being prepared."""
+    opened = open_designed_pdf(booklet) or open_generated_pdf(booklet, request)
+    if opened is None:
+        return pdf_being_prepared(booklet, request)
+    file, etag, modified, is_current = opened
     etag = quote_etag(etag)
     if request.headers.get("If-None-Match") == etag:
         file.close()
@@ -290,20 +396,38 @@ def serve_booklet_pdf(booklet, request):
         # A private booklet's PDF is for the people allowed to read it: no shared caches.
         patch_cache_control(response, private=True, max_age=0)
     else:
-        patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
+        max_age = PDF_MAX_AGE if is_current else OLDER_PDF_MAX_AGE
+        patch_cache_control(response, public=True, max_age=max_age)
     return response
 
 
-# --- Made after publishing ------------------------------------------------------------
-# Publishing a booklet or one of its chapters queues a new PDF of that booklet, made after
-# the transaction commits; if the task has not run yet, the first download makes it.
-# Either way it is made once per published version.
+def pdf_being_prepared(booklet, request):
+    """503 with Retry-After: no PDF of this booklet yet. A short page in its language
+    leads to the printable version and back to the booklet."""
+    response = TemplateResponse(
+        request,
+        "booklets/booklet_pdf_preparing.html",
+        {"page": booklet, "self": booklet},
+        status=503,
+    )
+    with translation.override(booklet.locale.language_code):
+        response.render()
+    response["Retry-After"] = str(PDF_RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
+
+
+# --- Made after publishing and after the safety settings change -----------------------
+# Publishing or unpublishing a booklet or one of its chapters, or saving the phone numbers
+# the PDF prints, queues a new PDF, made after the transaction commits. The "default"
+# backend is the immediate one: the editor's request makes it, never a reader's. Until it
+# is made, readers get the version before (or the "being prepared" page); a deploy that
+# changes SITE_URL or the layout runs `manage.py build_booklet_pdfs`.
 
 
 @task()
 def build_booklet_pdf(booklet_id):
-    booklet_model = GeneratedPDF._meta.get_field("booklet").related_model
-    booklet = booklet_model.objects.live().filter(pk=booklet_id).first()
+    booklet = booklet_model().objects.live().filter(pk=booklet_id).first()
     if booklet is None:
         return None
     return build_pdf(booklet).file_size
@@ -313,14 +437,13 @@ def queue_pdf(booklet_id):
     try:
         build_booklet_pdf.enqueue(booklet_id)
     except Exception:
-        # The download makes the PDF when the task could not: never fail a publish.
+        # Never fail a publish or a settings save: the command makes what is missing.
         logger.exception("Could not make the PDF of booklet %s", booklet_id)
 
 
 def booklet_id_of(page):
     """The booklet a published page belongs to: itself, or a chapter's parent."""
-    booklet_model = GeneratedPDF._meta.get_field("booklet").related_model
-    if isinstance(page, booklet_model):
+    if isinstance(page, booklet_model()):
         return page.pk
     if page._meta.label == "booklets.BookletChapterPage":
         parent = page.get_parent()
@@ -334,6 +457,23 @@ def booklet_changed(sender, instance, **kwargs):
     booklet_id = booklet_id_of(instance)
     if booklet_id is not None:
         transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+@receiver(post_save, sender=SafetySettings)
+def safety_settings_changed(sender, instance, created, raw=False, **kwargs):
+    """Every PDF of the site prints these phone numbers. A new record holds the defaults
+    the PDFs already print (and is made by a reader's first request): nothing to do."""
+    if created or raw:
+        return
+    site_id = instance.site_id
+    transaction.on_commit(lambda: queue_pdfs_of_site(site_id), robust=True)
+
+
+def queue_pdfs_of_site(site_id):
+    for booklet in booklet_model().objects.live().order_by("path"):
+        site = booklet.get_site()
+        if site is not None and site.pk == site_id:
+            queue_pdf(booklet.pk)
 
 
 @receiver(post_save, sender=GeneratedPDF)
