@@ -43,6 +43,7 @@ def environment():
         QUIZ_COMPLETIONS_PER_HOUR="10000000",
         PYTHONPATH=str(ROOT),
     )
+    env.setdefault("DATABASE_CONN_MAX_AGE", "60")  # as deploy/campaigns.env.example
     return env
 
 

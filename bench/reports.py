@@ -9,8 +9,11 @@ is kept as a keyed HMAC (campaigns/alertline/codes.py), so it costs microseconds
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_alertline \\
         .venv/bin/python bench/reports.py [--reports 200] [--processes 8] [--workers 4]
 
-The database is migrated and given the demo site first. Reports the bench
-made are deleted at the end (they are marked in their description).
+The database is migrated and given the demo site first. As in production
+(deploy/campaigns.env.example), database connections stay open and each report queues the
+handlers' notice in the database (django-tasks-db); the bench checks that exactly one
+notice was queued per report. Reports the bench made, and their notices, are deleted at the
+end (the reports are marked in their description).
 """
 
 import argparse
@@ -41,6 +44,10 @@ def environment():
         ALERTLINE_REPORTS_PER_HOUR="100000",
         PYTHONPATH=str(ROOT),
     )
+    # As deploy/campaigns.env.example: connections kept open, and the handlers' notices
+    # queued in the database for the worker (none runs here: the bench counts them).
+    env.setdefault("DATABASE_CONN_MAX_AGE", "60")
+    env.setdefault("ALERTLINE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     return env
 
 
@@ -96,8 +103,29 @@ def stored_reports():
             "reference", "description"
         )
     )
-    cleanup = Report.objects.filter(description__startswith=MARKER).delete
-    return rows, codes, cleanup
+    references = [reference for reference, _text in rows]
+    notices = queued_notices(references)
+
+    def cleanup():
+        Report.objects.filter(description__startswith=MARKER).delete()
+        if notices is not None:
+            notices.delete()
+
+    return rows, codes, cleanup, notices
+
+
+def queued_notices(references):
+    """The handlers' notices queued for these reports, or None with another task backend."""
+    from django.conf import settings
+
+    if not settings.TASKS["alertline"]["BACKEND"].startswith("django_tasks_db."):
+        return None
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path="campaigns.alertline.tasks.notify_handlers",
+        args_kwargs__args__0__in=references,
+    )
 
 
 def main():
@@ -111,7 +139,7 @@ def main():
 
     prepare(environment())
     port = free_port()
-    # Dev settings: the handlers' notices go to the console instead of an SMTP server.
+    # Dev settings: no SMTP server or HTTPS needed.
     server = start_gunicorn(
         port, options.workers, {**environment(), "DJANGO_SETTINGS_MODULE": "website.settings.dev"}
     )
@@ -135,7 +163,7 @@ def main():
 
     sent = per_process * options.processes
     shown = [reference for batch in batches for reference in batch]
-    rows, codes, cleanup = stored_reports()
+    rows, codes, cleanup, notices = stored_reports()
     stored_refs = [codes.display_reference(reference) for reference, _text in rows]
     descriptions = [text for _reference, text in rows]
     problems = []
@@ -149,6 +177,8 @@ def main():
         problems.append("two reports share a reference")
     if sorted(filter(None, shown)) != sorted(stored_refs):
         problems.append("the references shown differ from those stored")
+    if notices is not None and notices.count() != len(rows):
+        problems.append(f"{notices.count()} handlers' notices queued for {len(rows)} reports")
     cleanup()
 
     reports_per_second = sent / report_seconds

@@ -111,7 +111,7 @@ def take_quiz(page, request):
     chosen, errors = parse_answers(structure, request.POST)
     if errors:
         return render_form(page, request, structure, chosen, errors, status=400)
-    bands = page.ordered_bands()
+    bands = content_cache.cached_for_page(request, page, "quiz-bands", page.ordered_bands)
     result = compute_result(structure, chosen, bands)
     # A school class may share one address: the limit (QUIZ_COMPLETIONS_PER_HOUR) is generous.
     if allow(request, "quiz", getattr(settings, "QUIZ_COMPLETIONS_PER_HOUR", 100), RATE_PERIOD):
@@ -184,13 +184,25 @@ def answers_from_translation(page, structure, ids):
 def translated_result_urls(page, request, token):
     """The result in every language with a live, public translation of the quiz."""
     route = page.reverse_subpage("result") + "?" + urlencode({"r": token})
+    site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
+    quiz_urls = content_cache.cached_for_page(
+        request,
+        page,
+        "quiz-translation-urls",
+        lambda: translation_urls(page, request),
+        site.pk if site is not None else "",
+    )
+    return {language: url + route for language, url in quiz_urls.items()}
+
+
+def translation_urls(page, request):
     translations = (
         Page.objects.live()
         .public()
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     )
-    return {other.locale.language_code: other.get_url(request) + route for other in translations}
+    return {other.locale.language_code: other.get_url(request) for other in translations}
 
 
 def render_result(page, request, structure, chosen, result, preview=False):
@@ -198,7 +210,7 @@ def render_result(page, request, structure, chosen, result, preview=False):
     context.update(
         {
             "result": result,
-            "band_links": band_links(page, result.band),
+            "band_links": cached_band_links(page, request, result.band),
             "chart": chart_rows(result.categories),
             "is_preview": preview,
         }
@@ -236,6 +248,15 @@ def preview_result(page, request, mode_name):
         with contextlib.suppress(ValueError, IndexError):
             result.band = bands[int(mode_name.removeprefix("band-"))]
     return render_result(page, request, structure, chosen, result, preview=True)
+
+
+def cached_band_links(page, request, band):
+    """`band_links`, found once per content generation for a published quiz's saved band."""
+    if band is None or band.pk is None:
+        return band_links(page, band)
+    return content_cache.cached_for_page(
+        request, page, "quiz-band-links", lambda: band_links(page, band), band.pk
+    )
 
 
 def band_links(page, band):

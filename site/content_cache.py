@@ -179,6 +179,12 @@ def remember_route(request, site, page):
         logger.warning("Content cache could not store a route")
 
 
+def page_with_locale(model, page_id):
+    # Templates, the language switch and the domains read the page's locale: fetched with
+    # it, it is kept with the page.
+    return model.objects.select_related("locale").get(pk=page_id)
+
+
 def route_from_cache(request, site):
     """The RouteResult of a cached route, with the page as it was read under this
     generation (a fresh copy for each request); None on a miss."""
@@ -189,7 +195,7 @@ def route_from_cache(request, site):
     label, page_id, remaining = remembered
     try:
         model = apps.get_model(label)
-        page = cached(request, "page", lambda: model.objects.get(pk=page_id), label, page_id)
+        page = cached(request, "page", lambda: page_with_locale(model, page_id), label, page_id)
         return page.route(request, list(remaining))
     except (LookupError, ObjectDoesNotExist, Http404):
         return None
