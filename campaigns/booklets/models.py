@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -175,14 +176,21 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
 
     @path("print/", name="booklet_print")
     def print_view(self, request):
-        chapters = self.live_chapters_with_bodies()
+        site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
+        alternate_urls = content_cache.cached_for_page(
+            request,
+            self,
+            "booklet-print-alternates",
+            lambda: self.print_alternate_urls(request),
+            site.pk if site is not None else "",
+        )
         return self.render(
             request,
             template="booklets/booklet_print.html",
             context_overrides={
-                "chapters": chapters,
-                "cover": self.cover(),
-                "alternate_urls": self.print_alternate_urls(request),
+                # Read only when the printable booklet is not in the content cache yet.
+                "chapters": SimpleLazyObject(self.live_chapters_with_bodies),
+                "alternate_urls": alternate_urls,
             },
         )
 
