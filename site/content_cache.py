@@ -9,8 +9,14 @@ snippet, an image, a Site, a Locale, a booklet PDF: see `website.signals`) repla
 token, so every value cached under the old one is simply never read again, in every worker
 at once; nothing has to be found and deleted.
 
-The cache is an optimisation, never a dependency: when it cannot be read, `generation()`
-gives None, nothing is cached, and pages are built from the database as before.
+The token lives in the database (`ContentGeneration`, one row), not in the cache: it is
+replaced inside the editor's transaction, so readers see the new token exactly when the
+change is committed, and a cache that drops a write (Redis restarting) can never leave a
+page served from before a change — a view restriction above all. Reading it is one small
+query per request.
+
+The cache is an optimisation, never a dependency: when it cannot be read, values are built
+from the database as before.
 """
 
 import logging
@@ -18,35 +24,81 @@ import pickle
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "content:generation"
 # Values outlive no generation, and a day at most: a safety net, not a way to expire.
 CACHE_SECONDS = 60 * 60 * 24
 _MISSING = object()
 
+# The token read for the request being served, so that it is read once per request (also
+# by code that has no request at hand). Set by `generation_for_request`.
+_request_memo = ContextVar("content_generation_memo", default=None)
+
+
+@contextmanager
+def generation_for_request():
+    """Around one request: the generation is read at most once inside it."""
+    reset = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(reset)
+
 
 def generation(request=None):
-    """The current token, read once per request; None when the cache is unavailable."""
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
-    current = token(GENERATION_KEY)
-    if request is not None:
-        request._content_generation = current
-    return current
+    """The current token, read once per request; None when the database cannot say."""
+    memo = _request_memo.get()
+    if memo is not None and "token" in memo:
+        return memo["token"]
+    try:
+        token = read_generation()
+    except DatabaseError:  # the page fails or recovers where it did before
+        return None
+    if memo is not None:
+        memo["token"] = token
+    return token
+
+
+def read_generation():
+    from .models import ContentGeneration
+
+    token = ContentGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        token = write_generation(ContentGeneration)
+    return token
 
 
 def new_generation():
-    """Make everything cached so far unreachable."""
-    replace_token(GENERATION_KEY)
+    """Make everything cached so far unreachable, once the caller's transaction commits."""
+    from .models import ContentGeneration
+
+    token = write_generation(ContentGeneration)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["token"] = token
+
+
+def write_generation(model):
+    # Always a new random token, never a counter: a transaction that is rolled back puts
+    # the old token back, and a counter would then hand out a token already used.
+    token = uuid.uuid4().hex
+    if not model.objects.filter(pk=1).update(token=token):
+        try:
+            with transaction.atomic():
+                model.objects.create(pk=1, token=token)
+        except IntegrityError:  # created at the same moment by another request
+            model.objects.filter(pk=1).update(token=token)
+    return token
 
 
 def token(key):
@@ -67,13 +119,6 @@ def replace_token(key):
         cache.set(key, uuid.uuid4().hex, None)
     except Exception:  # the cache is down: it holds nothing that could be read anyway
         logger.warning("Content cache token %s not replaced: the cache is unavailable", key)
-
-
-def new_generation_now_and_after_commit():
-    """Replace the token now, and again after the commit: a request that read the old
-    rows while the editor's transaction was open must not keep them under the new token."""
-    new_generation()
-    transaction.on_commit(new_generation)
 
 
 def _key(token, name, *parts):

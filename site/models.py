@@ -83,6 +83,16 @@ class SafetySettings(BaseSiteSetting):
         return self.dial(self.emergency_number)
 
 
+class ContentGeneration(models.Model):
+    """One row: the token that the content cache's keys include (website.content_cache).
+    Replaced in the same transaction as any change a page may show."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token
+
+
 class LeadMixin(models.Model):
     """The lead paragraph: one name (`intro`) and one panel for every page type.
 

@@ -94,6 +94,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The outermost of the two caches: the content generation is read once in here.
+        with content_cache.generation_for_request():
+            return self.serve(request)
+
+    def serve(self, request):
         seconds = page_cache_seconds()
         if not seconds or not visitor_may_share(request):
             return self.get_response(request)

@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from .content_cache import new_generation_now_and_after_commit
+from .content_cache import new_generation
 
 CONTENT_MODELS = (
     Page,
@@ -35,7 +35,7 @@ def shows_on_pages(model):
 
 
 def content_changed(**kwargs):
-    new_generation_now_and_after_commit()
+    new_generation()
 
 
 @receiver(post_save)

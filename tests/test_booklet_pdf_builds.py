@@ -256,3 +256,63 @@ def test_a_new_alert_line_number_makes_new_pdfs_that_the_next_download_serves(cl
         assert "+351 210 000 999" in pdf_text(data)
         assert "max-age=300" in response["Cache-Control"], "the current version"
         assert spy.call_count == 2
+
+
+# --- A chapter that leaves without being unpublished ----------------------------------------
+
+
+def chapter_of(booklet):
+    from campaigns.booklets.models import BookletChapterPage
+
+    return BookletChapterPage.objects.child_of(booklet).live().order_by("path").first()
+
+
+@pytest.mark.django_db
+def test_a_chapter_made_private_leaves_the_next_pdf(
+    client, booklets, renders, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    booklet, _english = booklets
+    make_pdf(booklet)
+    chapter = chapter_of(booklet)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=chapter, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-cap"
+        )
+    assert renders.call_count == 2
+    made_from = [page.pk for page in renders.call_args.args[1]]
+    assert chapter.pk not in made_from and made_from, "the new PDF leaves the private chapter out"
+    response, _data = get_pdf(client, PT_PDF)
+    assert "max-age=300" in response["Cache-Control"], "the download serves the new, current PDF"
+
+
+@pytest.mark.django_db
+def test_a_deleted_chapter_leaves_the_next_pdf(
+    client, booklets, renders, django_capture_on_commit_callbacks
+):
+    """Wagtail unpublishes a live page before deleting it: that queues the new PDF."""
+    booklet, _english = booklets
+    make_pdf(booklet)
+    chapter = chapter_of(booklet)
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.delete()
+    assert renders.call_count == 2
+    assert chapter.pk not in [page.pk for page in renders.call_args.args[1]]
+
+
+@pytest.mark.django_db
+def test_a_chapter_moved_to_another_booklet_changes_both_pdfs(
+    booklets, renders, django_capture_on_commit_callbacks
+):
+    portuguese, english = booklets
+    make_pdf(portuguese)
+    make_pdf(english)
+    chapter = chapter_of(portuguese)
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.move(english, pos="last-child")
+    assert renders.call_count == 4
+    made = {
+        call.args[0].pk: [page.pk for page in call.args[1]] for call in renders.call_args_list[2:]
+    }
+    assert chapter.pk in made[english.pk] and chapter.pk not in made[portuguese.pk]

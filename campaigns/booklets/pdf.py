@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
@@ -37,9 +38,10 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.images import get_image_model
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from website.content_cache import new_generation_now_and_after_commit
+from website.content_cache import new_generation
 from website.models import SafetySettings
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ PDF_MAX_AGE = 300
 OLDER_PDF_MAX_AGE = 60
 # No PDF at all yet: readers are asked to come back after this many seconds.
 PDF_RETRY_AFTER = 120
+CHAPTER_LABEL = "booklets.BookletChapterPage"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with a structure tree, a title and a language
 
 
@@ -445,7 +448,7 @@ def booklet_id_of(page):
     """The booklet a published page belongs to: itself, or a chapter's parent."""
     if isinstance(page, booklet_model()):
         return page.pk
-    if page._meta.label == "booklets.BookletChapterPage":
+    if page._meta.label == CHAPTER_LABEL:
         parent = page.get_parent()
         return parent.pk if parent is not None else None
     return None
@@ -457,6 +460,57 @@ def booklet_changed(sender, instance, **kwargs):
     booklet_id = booklet_id_of(instance)
     if booklet_id is not None:
         transaction.on_commit(lambda: queue_pdf(booklet_id))
+
+
+# A chapter can also leave a booklet without being unpublished: made private (itself or
+# through an ancestor) or moved. (Deleting a live page unpublishes it first: Wagtail's own
+# pre_delete handler sends page_unpublished.) Its PDF must not keep it: a new one is queued,
+# and until it is made readers get the one before (a minute at most in caches).
+
+
+def booklets_affected_by(page):
+    """The live booklets whose PDF a change to `page` alters: itself or any booklet below
+    it, and a chapter's booklet."""
+    affected = set(
+        booklet_model()
+        .objects.live()
+        .filter(path__startswith=page.path)
+        .values_list("pk", flat=True)
+    )
+    if is_chapter(page):
+        try:
+            parent = page.get_parent()
+        except ObjectDoesNotExist:  # gone already
+            parent = None
+        if parent is not None:
+            affected.add(parent.pk)
+    return affected
+
+
+def is_chapter(page):
+    specific_class = page.specific_class
+    return specific_class is not None and specific_class._meta.label == CHAPTER_LABEL
+
+
+def queue_pdfs_after_commit(booklet_ids):
+    if booklet_ids:
+        transaction.on_commit(lambda: [queue_pdf(pk) for pk in sorted(booklet_ids)])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first() if not raw else None
+    if page is not None:
+        queue_pdfs_after_commit(booklets_affected_by(page))
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    affected = booklets_affected_by(instance)
+    if is_chapter(instance):
+        affected |= {parent_page_before.pk, parent_page_after.pk}
+    queue_pdfs_after_commit(affected)
 
 
 @receiver(post_save, sender=SafetySettings)
@@ -480,7 +534,7 @@ def queue_pdfs_of_site(site_id):
 @receiver(post_delete, sender=GeneratedPDF)
 def pdf_changed(sender, **kwargs):
     # The booklet page shows the PDF's size and pages: cached pages must show the new one.
-    new_generation_now_and_after_commit()
+    new_generation()
 
 
 @receiver(post_delete, sender=GeneratedPDF)
