@@ -28,10 +28,14 @@ def client_key(request):
     return hashlib.sha256(salted).hexdigest()[:32]
 
 
+def _name(request, scope, period, key):
+    bucket = int(time.time() // period)
+    return f"ratelimit:{scope}:{key or client_key(request)}:{bucket}"
+
+
 def allow(request, scope, limit, period, key=None):
     """True while this client (or `key`) has made at most `limit` attempts in `period` s."""
-    bucket = int(time.time() // period)
-    name = f"ratelimit:{scope}:{key or client_key(request)}:{bucket}"
+    name = _name(request, scope, period, key)
     try:
         cache.add(name, 0, timeout=period + 1)
         count = cache.incr(name)
@@ -45,6 +49,19 @@ def allow(request, scope, limit, period, key=None):
             _cache_down.clear()
             logger.warning("Rate limits: the cache is back")
     return count <= limit
+
+
+def under_limit(request, scope, limit, period):
+    """True while this client has made fewer than `limit` attempts in `period` s; counts
+    nothing. For limits on failures alone: ask first, then `allow()` only on a failure."""
+    name = _name(request, scope, period, None)
+    try:
+        count = cache.get(name) or 0
+    except Exception:
+        with _local_lock:
+            count, until = _local_counts.get(name, (0, 0))
+            count = count if until >= time.monotonic() else 0
+    return count < limit
 
 
 def _count_locally(name, period):

@@ -46,6 +46,25 @@ def display_code(code):
     return grouped(code, 5)
 
 
+_SUBMISSION_SALT = "campaigns.alertline.submission"
+
+
+def new_submission_token():
+    return secrets.token_urlsafe(24)
+
+
+def submission_key(token, sent):
+    """A keyed hash of the form's one-time token and what was sent (a dict), or None.
+
+    With the content in it, a token that somehow reached two people (a cache between
+    them) can never make one person's report stand for another's.
+    """
+    if not token:
+        return None
+    content = "\x1f".join(f"{name}={sent[name]}" for name in sorted(sent))
+    return salted_hmac(_SUBMISSION_SALT, f"{token}\x1e{content}", algorithm="sha256").hexdigest()
+
+
 def looks_valid(value, length):
     return len(value) == length and all(char in ALPHABET for char in value)
 

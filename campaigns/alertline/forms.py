@@ -7,7 +7,9 @@ characters; the form adds the length limits, the contact rules and the honeypot.
 import re
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import validate_email
+from django.forms.utils import ErrorList
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +29,9 @@ lazy_limit = lazy(_with_limit, str)
 PHONE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 
 
-class PlainTextField(forms.CharField):
-    """Text as typed, with line breaks counted as one character, as the browser counts them
-    (it sends them as two), and a length message in the site's own words."""
+class ShortTextField(forms.CharField):
+    """A text field whose length message is in the site's own words (Django's own
+    Portuguese is Brazil's)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("error_messages", {})
@@ -38,6 +40,11 @@ class PlainTextField(forms.CharField):
             _("Make it shorter: up to %(limit_value)d characters (it has %(show_value)d)."),
         )
         super().__init__(*args, **kwargs)
+
+
+class PlainTextField(ShortTextField):
+    """Text as typed, with line breaks counted as one character, as the browser counts them
+    (it sends them as two)."""
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -55,9 +62,26 @@ class HoneypotMixin(forms.Form):
 
     @property
     def first_field(self):
-        """The first field people see: an error about the whole form (a wrong pair, too
-        many tries) links there from the error summary."""
+        """The first field people see: an error about the whole form (a wrong pair)
+        links there from the error summary."""
         return next((field for field in self.visible_fields() if field.name != "website"), None)
+
+    def error_summary(self):
+        """(link target or "", text) for each error, in the order of the page.
+
+        An error that no field can fix (too many tries, a hidden field filled) links
+        nowhere. A field's error reads "label: error", without the label's own final
+        punctuation ("Yes, withdraw my report.: …" reads badly).
+        """
+        items = []
+        first = self.first_field
+        for error in self.errors.get(NON_FIELD_ERRORS, ErrorList()).as_data():
+            linked = first is not None and error.code not in UNFIXABLE_BY_A_FIELD
+            items.append((field_anchor(first) if linked else "", " ".join(error)))
+        for field in self:
+            for message in field.errors:
+                items.append((field_anchor(field), f"{str(field.label).rstrip('.:?')}: {message}"))
+        return items
 
     def clean(self):
         cleaned = super().clean()
@@ -66,12 +90,25 @@ class HoneypotMixin(forms.Form):
             # see, and the field comes back empty, so sending again works.
             self.add_error(
                 None,
-                _(
-                    "Something filled in a hidden field, so this was not sent. "
-                    "Please send it again."
+                forms.ValidationError(
+                    _(
+                        "Something filled in a hidden field, so this was not sent. "
+                        "Please send it again."
+                    ),
+                    code="honeypot",
                 ),
             )
         return cleaned
+
+
+# Errors about the whole form that no field can fix: the summary links them nowhere.
+UNFIXABLE_BY_A_FIELD = {"honeypot", "too_many"}
+
+
+def field_anchor(field):
+    """The id to link to: the first option of a group of radio buttons."""
+    suffix = "_0" if getattr(field.field.widget, "input_type", "") == "radio" else ""
+    return f"#{field.auto_id}{suffix}"
 
 
 class ReportForm(HoneypotMixin):
@@ -85,7 +122,7 @@ class ReportForm(HoneypotMixin):
         },
     )
     where = PlainTextField(
-        label=_("Where did it happen?"),
+        label=_("Where did it happen? (optional)"),
         help_text=_(
             "The app, game or website. You can paste links as text, one per line. "
             "Do not open a link again to check it."
@@ -94,8 +131,8 @@ class ReportForm(HoneypotMixin):
         max_length=WHERE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    when = forms.CharField(
-        label=_("When did it happen?"),
+    when = ShortTextField(
+        label=_("When did it happen? (optional)"),
         help_text=_("A date, or words such as “last weekend”."),
         required=False,
         max_length=200,
@@ -122,7 +159,7 @@ class ReportForm(HoneypotMixin):
             "invalid_choice": _("Choose one of the options for who is reporting."),
         },
     )
-    contact = forms.CharField(
+    contact = ShortTextField(
         label=_("How can we contact you? (optional)"),
         help_text=_("An email address or a phone number. Leave it empty to stay anonymous."),
         required=False,
@@ -132,6 +169,9 @@ class ReportForm(HoneypotMixin):
         label=_("I agree that the alert line may contact me about this report."),
         required=False,
     )
+    # A one-time token written into each blank form (outside its cached fragment): the
+    # same form sent twice, such as a reload of the confirmation, is received once.
+    submission = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def clean_contact(self):
         contact = self.cleaned_data.get("contact", "").strip()
@@ -171,19 +211,25 @@ class ReportForm(HoneypotMixin):
 
 
 class AccessForm(HoneypotMixin):
-    reference = forms.CharField(
+    reference = ShortTextField(
         label=_("Reference"),
         max_length=40,
         help_text=_("For example: ABCD-EF23"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
         error_messages={"required": _("Write the reference of your report.")},
     )
-    code = forms.CharField(
+    code = ShortTextField(
         label=_("Secret follow-up code"),
         max_length=60,
         widget=forms.PasswordInput(
             render_value=True,
-            attrs={"autocomplete": "off", "autocapitalize": "characters"},
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                # The labels of the button that shows the code (added by alertline.js).
+                "data-show-label": _("Show the code"),
+                "data-hide-label": _("Hide the code"),
+            },
         ),
         error_messages={"required": _("Write the secret follow-up code.")},
     )

@@ -108,6 +108,11 @@ class Report(models.Model):
 
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     code_hash = models.CharField(max_length=200, editable=False)
+    # A keyed hash of the form's one-time token and what was sent: the same form sent
+    # again (a reload of the confirmation) finds its report instead of making a second.
+    submission_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     category = models.CharField(_("what happened"), max_length=20, choices=Category.choices)
     where = models.TextField(_("where"), max_length=WHERE_MAX_LENGTH, blank=True)
     when = models.CharField(_("when"), max_length=200, blank=True)
@@ -184,6 +189,8 @@ class Report(models.Model):
         """Store a new report with a fresh reference; returns (report, follow-up code).
 
         The code exists in clear only in this call's return value: it is shown once.
+        When a report with the same `submission_key` exists (the same form sent twice at
+        once), returns (that report, None): nothing is stored twice and no new code shown.
         """
         contact = fields.pop("contact", "")
         code = codes.new_code()
@@ -198,8 +205,17 @@ class Report(models.Model):
             except IntegrityError:
                 if cls.objects.filter(reference=report.reference).exists():
                     continue  # a reference already taken: draw another
+                earlier = cls.already_received(report.submission_key)
+                if earlier is not None:
+                    return earlier, None
                 raise
         raise IntegrityError("no free reference after 10 draws")
+
+    @classmethod
+    def already_received(cls, submission_key):
+        if not submission_key:
+            return None
+        return cls.objects.filter(submission_key=submission_key).first()
 
     # --- Reporter's access -------------------------------------------------------------
 

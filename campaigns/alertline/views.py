@@ -7,19 +7,21 @@ values already in memory, and the handlers' notice runs after the commit (robust
 """
 
 import functools
-import hashlib
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from website.ratelimit import allow
+from website.ratelimit import allow, under_limit
 
 from . import codes
 from .choices import Status
@@ -33,10 +35,6 @@ logger = logging.getLogger(__name__)
 def reports_per_client():
     """Reports per hour from one client (ALERTLINE_REPORTS_PER_HOUR; 10 by default)."""
     return (settings.ALERTLINE_REPORTS_PER_HOUR, 60 * 60)
-
-
-LOOKUPS_PER_CLIENT = (30, 60 * 60)
-TRIES_PER_REFERENCE = (10, 60 * 60)  # from any client: a reference cannot be worked on
 
 
 def no_store(response):
@@ -79,28 +77,23 @@ def hide_post_from_error_reports(request):
 def report_view(page, request):
     hide_post_from_error_reports(request)
     if request.method != "POST":
-        return render_page(page, request, "alertline/alert_line_page.html", {"form": ReportForm()})
+        return no_store(show_report_form(page, request, ReportForm()))
 
     form = ReportForm(request.POST)
-    limit, period = reports_per_client()
-    status = 200
-    if form.is_valid() and not allow(request, "alertline-report", limit, period):
-        status = 429
-        form.add_error(
-            None,
-            _(
-                "Many reports were sent from your connection in a short time. Wait an hour "
-                "and send it again, or call the alert line."
-            ),
-        )
     if not form.is_valid():
-        return no_store(
-            render_page(
-                page, request, "alertline/alert_line_page.html", {"form": form}, status=status
-            )
-        )
+        return no_store(show_report_form(page, request, form))
 
     data = form.cleaned_data
+    key = codes.submission_key(data["submission"], sent_fields(data))
+    earlier = Report.already_received(key)
+    if earlier is not None:  # the same form again: a reload of the confirmation, say
+        return no_store(confirmation(page, request, earlier, code=None))
+
+    limit, period = reports_per_client()
+    if not allow(request, "alertline-report", limit, period):
+        form.add_error(None, ValidationError(TOO_MANY_REPORTS, code="too_many"))
+        return no_store(show_report_form(page, request, form, status=429))
+
     report, code = Report.create(
         category=data["category"],
         where=data["where"],
@@ -110,9 +103,29 @@ def report_view(page, request):
         contact=data["contact"],
         contact_consent=data["contact_consent"],
         language=translation.get_language() or settings.LANGUAGE_CODE,
+        submission_key=key,
     )
-    transaction.on_commit(functools.partial(enqueue_notice, report.reference), robust=True)
+    if code is not None:  # None: the same form, sent twice at once, was stored once
+        transaction.on_commit(functools.partial(enqueue_notice, report.reference), robust=True)
     return no_store(confirmation(page, request, report, code))
+
+
+TOO_MANY_REPORTS = gettext_lazy(
+    "Many reports were sent from your connection in a short time. Wait an hour "
+    "and send it again, or call the alert line."
+)
+
+
+def sent_fields(data):
+    return {name: value for name, value in data.items() if name not in {"submission", "website"}}
+
+
+def show_report_form(page, request, form, status=200):
+    """The page with the form. A form sent back with errors keeps its one-time token, so
+    that sending it corrected still counts as the same form."""
+    token = form["submission"].value() if form.is_bound else ""
+    context = {"form": form, "submission_token": token or codes.new_submission_token()}
+    return render_page(page, request, "alertline/alert_line_page.html", context, status=status)
 
 
 def enqueue_notice(reference):
@@ -120,10 +133,12 @@ def enqueue_notice(reference):
 
 
 def confirmation(page, request, report, code):
+    """The reference and the code, shown this once; or, with no code, the reference of a
+    report already received from this same form (its code was shown the first time)."""
     context = {
         "report": report,
         "reference": codes.display_reference(report.reference),
-        "code": codes.display_code(code),
+        "code": codes.display_code(code) if code else "",
         # Built from the request alone, so the plain fallback needs nothing else.
         "status_url": request.path + ("estado/" if _is_pt(request) else "status/"),
         "LANGUAGE_CODE": translation.get_language(),
@@ -138,8 +153,17 @@ def confirmation(page, request, report, code):
         logger.error(
             "Alert-line confirmation page failed (%s): plain page shown", type(error).__name__
         )
+        context["stylesheet_url"] = stylesheet_url()
         html = render_to_string("alertline/confirmation_plain.html", context)
         return HttpResponse(html)
+
+
+def stylesheet_url():
+    """The alert line's stylesheet for the plain page, or "" when even that fails."""
+    try:
+        return static("alertline/css/alertline.css")
+    except Exception:
+        return ""
 
 
 def _is_pt(request):
@@ -150,10 +174,10 @@ def _is_pt(request):
 
 ACTIONS = {"lookup": AccessForm, "add": AdditionForm, "withdraw": WithdrawForm}
 
-
-def reference_key(reference):
-    """The per-reference limit's key: a salted hash, so the cache never holds a reference."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}|alertline|{reference}".encode()).hexdigest()[:32]
+# Wrong pairs per client. Only failures count, and only the client's own: a reference is
+# not secret (the reporter says it on the phone), so a limit per reference would let
+# anyone who knows it lock its owner out; the 74-bit code is what cannot be guessed.
+FAILED_LOOKUPS_PER_CLIENT = (30, 60 * 60)
 
 
 def status_view(page, request):
@@ -166,23 +190,27 @@ def status_view(page, request):
         )
 
     form = ACTIONS[action](request.POST)
-    if not form.is_valid():
+    access = AccessForm(request.POST)  # the pair alone, to find the report
+    if not access.is_valid():
+        form.is_valid()  # every error shows, the pair's and the action's
         return no_store(render_status(page, request, context, form, action))
 
-    reference, code = form.cleaned_data["reference"], form.cleaned_data["code"]
-    client_ok = allow(request, "alertline-status", *LOOKUPS_PER_CLIENT)
-    reference_ok = allow(
-        request, "alertline-reference", *TRIES_PER_REFERENCE, key=reference_key(reference)
-    )
-    if not (client_ok and reference_ok):
+    if not under_limit(request, "alertline-status", *FAILED_LOOKUPS_PER_CLIENT):
+        form.is_valid()
         form.add_error(
             None,
-            _("Too many tries. Wait an hour and try again, or call the alert line."),
+            ValidationError(
+                _("Too many tries. Wait an hour and try again, or call the alert line."),
+                code="too_many",
+            ),
         )
         return no_store(render_status(page, request, context, form, action, status=429))
 
+    reference, code = access.cleaned_data["reference"], access.cleaned_data["code"]
     report = Report.find(reference, code)
     if report is None:
+        allow(request, "alertline-status", *FAILED_LOOKUPS_PER_CLIENT)  # counts this failure
+        form.is_valid()
         form.add_error(
             None,
             _(
@@ -191,6 +219,11 @@ def status_view(page, request):
             ),
         )
         return no_store(render_status(page, request, context, form, action))
+
+    if not form.is_valid():  # the right pair, but no text to add or the box not ticked
+        return no_store(
+            show_report(page, request, context, report, access.cleaned_data, "", failed=form)
+        )
 
     message = ""
     if action == "add" and report.status in {Status.WITHDRAWN, Status.SPAM}:
@@ -201,7 +234,7 @@ def status_view(page, request):
         message = _("Thank you. We added this to your report.")
     elif action == "withdraw":
         message = withdraw(report)
-    return no_store(show_report(page, request, context, report, form.cleaned_data, message))
+    return no_store(show_report(page, request, context, report, access.cleaned_data, message))
 
 
 def withdraw(report):
@@ -231,8 +264,12 @@ def render_status(page, request, context, form, action, status=200):
     )
 
 
-def show_report(page, request, context, report, access, message):
+def show_report(page, request, context, report, access, message, failed=None):
+    """The report's status and what the reporter can do; `failed` is an addition or a
+    withdrawal sent with an error, shown again in its place with the error beside it."""
     pair = {"reference": access["reference"], "code": access["code"]}
+    addition_form = failed if isinstance(failed, AdditionForm) else AdditionForm(initial=pair)
+    withdraw_form = failed if isinstance(failed, WithdrawForm) else WithdrawForm(initial=pair)
     return render_page(
         page,
         request,
@@ -241,8 +278,9 @@ def show_report(page, request, context, report, access, message):
             **context,
             "report": report,
             "message": message,
-            "addition_form": AdditionForm(initial=pair),
-            "withdraw_form": WithdrawForm(initial=pair),
+            "form": failed,
+            "addition_form": addition_form,
+            "withdraw_form": withdraw_form,
             "access": pair,
         },
     )
