@@ -403,3 +403,15 @@ def test_the_listing_and_the_report_show_the_reference_dashed(client, report):
     for html in (listing, edit):
         assert report.display_reference in html
         assert report.reference not in html
+
+
+def test_the_side_panel_shows_the_reports_status_never_published(client, report):
+    as_handler(client, "pt-pt")
+    url = reverse("alertline_report:edit", args=[report.pk])
+    html = client.get(url).content.decode()
+    assert 'id="status-sidebar-nova"' in html
+    assert "Publicada" not in html  # Wagtail's "Live": a report is never published
+    assert "Utilizado 0" not in html  # nothing ever refers to a report
+
+    html = client.post(url, {"status": Status.TAKEDOWN}).content.decode()  # refused
+    assert 'id="status-sidebar-nova"' in html and "status-sidebar-remocao" not in html

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
-from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.components import Component, MediaContainer
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -136,14 +137,37 @@ class ForbiddenNotRedirected:
             return TemplateResponse(request, "alertline/admin/forbidden.html", status=403)
 
 
+class ReportStatusSidePanel(StatusSidePanel):
+    """The report's status (as saved) and its history, instead of Wagtail's "Live"."""
+
+    def __init__(self, *args, saved_status, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved_status = saved_status
+
+    def get_status_templates(self, context):
+        return ["alertline/admin/status_side_panel.html"]
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["report_status"] = Status(self.saved_status).label
+        return context
+
+
 class ReportEditView(ForbiddenNotRedirected, generic.EditView):
     # Wagtail's generic messages put the model's name into a masculine sentence ("O
     # denúncia não pôde ser gravado"): reports have their own, which agree in Portuguese.
     success_message = _("Report %(object)s updated.")
     error_message = _("The report could not be saved. Correct the errors below.")
 
-    def get_usage_url(self):
-        return None  # reports are never referenced from anything: no "used 0 times"
+    def get_side_panels(self):
+        panel = ReportStatusSidePanel(
+            self.object,
+            self.request,
+            saved_status=self.form.previous_status,  # not a change that was refused
+            history_url=self.get_history_url(),
+            last_updated_info=self.get_last_updated_info(),
+        )
+        return MediaContainer([panel])
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
