@@ -13,7 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from campaigns.alertline import codes
 from campaigns.alertline.choices import Status
@@ -192,7 +194,7 @@ def test_csv_export_is_for_handlers_only_and_has_no_contact_or_content(client, r
         else (response.content.decode())
     )
     rows = list(csv.reader(io.StringIO(body)))
-    assert any(report.reference in row for row in rows)
+    assert any(report.display_reference in row for row in rows)
     assert "ana@example.org" not in body and report.description not in body
     assert ModelLogEntry.objects.filter(
         action="alertline.export", object_id=str(report.pk)
@@ -258,3 +260,158 @@ def test_status_page_queries_do_not_grow_with_added_information(client, report):
     for number in range(5):
         ReportAddition.objects.create(report=report, text=f"more {number}")
     assert count() == first <= 21
+
+
+# --- In the handler's language, with the reference as the reporter reads it -------------
+
+
+def as_handler(client, language):
+    """Logged in as the demo handler, who chose this admin language in their account."""
+    user = get_user_model().objects.get(username="handler")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def test_saving_a_report_says_so_in_portuguese_that_agrees(client, report):
+    as_handler(client, "pt-pt")
+    url = reverse("alertline_report:edit", args=[report.pk])
+    html = client.post(url, {"status": Status.IN_REVIEW}, follow=True).content.decode()
+    assert f"Denúncia {report.display_reference} atualizada." in html
+    assert "atualizado" not in html
+
+    html = client.post(url, {"status": Status.NEW}).content.decode()  # reviewed: never new
+    assert "Não foi possível gravar a denúncia. Corrige os erros abaixo." in html
+    assert "O denúncia" not in html and "gravado" not in html
+
+
+def test_an_empty_search_says_so_in_portuguese_that_agrees(client, report):
+    html = as_handler(client, "pt-pt").get(
+        reverse("alertline_report:index"), {"q": "nada-disto-existe"}
+    )
+    html = html.content.decode()
+    assert "Nenhuma denúncia corresponde a esta pesquisa ou a estes filtros." in html
+    assert "denúncias match" not in html
+
+
+def test_deleting_a_report_speaks_portuguese_that_agrees(client, report):
+    admin = get_user_model().objects.get(username="admin")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "pt-pt"
+    profile.save()
+    client.force_login(admin)
+    url = reverse("alertline_report:delete", args=[report.pk])
+    html = client.get(url).content.decode()
+    assert f"Tens a certeza de que queres apagar a denúncia {report.display_reference}?" in html
+    assert "este denúncia" not in html and "This denúncia" not in html
+    html = client.post(url, follow=True).content.decode()
+    assert f"Denúncia {report.display_reference} apagada." in html
+    assert not Report.objects.filter(pk=report.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("pt-pt", "Tem de ter no máximo 3000 caracteres (tem 3001)."),
+        ("en", "This can have at most 3000 characters (it has 3001)."),
+    ],
+)
+def test_a_reply_too_long_is_refused_in_the_handlers_language(client, report, language, message):
+    as_handler(client, language)
+    response = post_edit(client, report, status=Status.IN_REVIEW, reply="x" * 3001)
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html
+    assert "Garanta" not in html
+    report.refresh_from_db()
+    assert report.reply == "" and report.status == Status.NEW
+
+
+def export_rows(client, export_format):
+    response = client.get(reverse("alertline_report:index"), {"export": export_format})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        return list(csv.reader(io.StringIO(body.decode())))
+    sheet = load_workbook(io.BytesIO(body), read_only=True).active
+    return [["" if cell is None else str(cell) for cell in row] for row in sheet.values]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "pt-pt",
+            [
+                "Referência",
+                "Sextorsão ou ameaças de partilhar imagens",
+                "Nova",
+                "Sou o jovem a quem aconteceu",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Reference",
+                "Sextortion or threats to share images",
+                "New",
+                "I am the young person it happened to",
+            ],
+        ),
+    ],
+)
+def test_the_export_has_labels_in_the_handlers_language(
+    client, report, export_format, language, expected
+):
+    heading, category, status, role = expected
+    rows = export_rows(as_handler(client, language), export_format)
+    assert rows[0][0] == heading
+    row = next(row for row in rows if row[0] == report.display_reference)
+    assert row[1:4] == [category, status, role]
+    assert row[4] == "Português"  # the language of the report, by its own name
+    assert row[5].startswith(str(report.created_at.year))  # dates stay as they are
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["{dashed}", "{plain}", "{dashed_lower}", "  {spaced_lower} ", "{first_half}"],
+)
+def test_search_finds_a_report_however_the_reference_is_typed(client, report, typed):
+    other, _code = Report.create(
+        category="other", description="Outra.", reporter_role="other", language="pt"
+    )
+    dashed = report.display_reference
+    query = typed.format(
+        dashed=dashed,
+        plain=report.reference,
+        dashed_lower=dashed.lower(),
+        spaced_lower=dashed.replace("-", " ").lower(),
+        first_half=dashed.split("-")[0],
+    )
+    response = as_handler(client, "pt-pt").get(reverse("alertline_report:index"), {"q": query})
+    html = response.content.decode()  # the query is echoed in the search box: look at links
+    assert f'href="{reverse("alertline_report:edit", args=[report.pk])}"' in html
+    assert f'href="{reverse("alertline_report:edit", args=[other.pk])}"' not in html
+
+
+def test_the_listing_and_the_report_show_the_reference_dashed(client, report):
+    as_handler(client, "pt-pt")
+    listing = client.get(reverse("alertline_report:index")).content.decode()
+    edit = client.get(reverse("alertline_report:edit", args=[report.pk])).content.decode()
+    for html in (listing, edit):
+        assert report.display_reference in html
+        assert report.reference not in html
+
+
+def test_the_side_panel_shows_the_reports_status_never_published(client, report):
+    as_handler(client, "pt-pt")
+    url = reverse("alertline_report:edit", args=[report.pk])
+    html = client.get(url).content.decode()
+    assert 'id="status-sidebar-nova"' in html
+    assert "Publicada" not in html  # Wagtail's "Live": a report is never published
+    assert "Utilizado 0" not in html  # nothing ever refers to a report
+
+    html = client.post(url, {"status": Status.TAKEDOWN}).content.decode()  # refused
+    assert 'id="status-sidebar-nova"' in html and "status-sidebar-remocao" not in html

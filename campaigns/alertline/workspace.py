@@ -11,17 +11,21 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
-from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.components import Component, MediaContainer
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from . import codes
 from .choices import Status
 from .models import Report
 from .tasks import HANDLERS_GROUP
@@ -81,6 +85,15 @@ class ReportSummaryPanel(Panel):
             return context
 
 
+# Django's Portuguese catalogue says "Garanta que este valor tenha…" (Brazilian); the
+# admin speaks European Portuguese, so the length limit gets its own message.
+TOO_LONG = ngettext_lazy(
+    "This can have at most %(limit_value)d character (it has %(show_value)d).",
+    "This can have at most %(limit_value)d characters (it has %(show_value)d).",
+    "limit_value",
+)
+
+
 class ReportAdminForm(WagtailAdminModelForm):
     class Meta:
         model = Report
@@ -88,6 +101,8 @@ class ReportAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["max_length"] = TOO_LONG
         self.previous_status = self.instance.status
         self.previous_reply = self.instance.reply
 
@@ -122,7 +137,38 @@ class ForbiddenNotRedirected:
             return TemplateResponse(request, "alertline/admin/forbidden.html", status=403)
 
 
+class ReportStatusSidePanel(StatusSidePanel):
+    """The report's status (as saved) and its history, instead of Wagtail's "Live"."""
+
+    def __init__(self, *args, saved_status, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved_status = saved_status
+
+    def get_status_templates(self, context):
+        return ["alertline/admin/status_side_panel.html"]
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["report_status"] = Status(self.saved_status).label
+        return context
+
+
 class ReportEditView(ForbiddenNotRedirected, generic.EditView):
+    # Wagtail's generic messages put the model's name into a masculine sentence ("O
+    # denúncia não pôde ser gravado"): reports have their own, which agree in Portuguese.
+    success_message = _("Report %(object)s updated.")
+    error_message = _("The report could not be saved. Correct the errors below.")
+
+    def get_side_panels(self):
+        panel = ReportStatusSidePanel(
+            self.object,
+            self.request,
+            saved_status=self.form.previous_status,  # not a change that was refused
+            history_url=self.get_history_url(),
+            last_updated_info=self.get_last_updated_info(),
+        )
+        return MediaContainer([panel])
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         log(self.object, "alertline.view", user=request.user)
@@ -144,13 +190,68 @@ class ReportEditView(ForbiddenNotRedirected, generic.EditView):
         return instance
 
 
+def in_language(language, chunks):
+    """Each chunk of a streamed export made in `language`: the stream is read after the
+    view has returned, when the admin user's language is no longer active."""
+    while True:
+        with translation.override(language):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
 class ReportIndexView(ForbiddenNotRedirected, generic.IndexView):
+    # Exported as the handler reads them in the admin, in the handler's language.
+    labelled_fields = ["category", "status", "reporter_role", "language"]
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.is_export:
             for report in self.get_queryset():
                 log(report, "alertline.export", user=request.user)
         return response
+
+    def search_queryset(self, queryset):
+        """A reference matches however the reporter reads it out: "dfkv h78e", "DFKV-H78E"."""
+        found = super().search_queryset(queryset)
+        reference = codes.normalise(self.search_query) if self.is_searching else ""
+        if reference:
+            found |= queryset.filter(reference__icontains=reference)
+        return found
+
+    @cached_property
+    def columns(self):
+        title, *others = super().columns
+        title.accessor = "display_reference"  # sorted by the stored form, shown dashed
+        return [title, *others]
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return _("No reports match this search or these filters.")
+        return _("There are no reports to show.")
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["reference"] = item.display_reference
+        for field in self.labelled_fields:
+            row[field] = getattr(item, f"get_{field}_display")()
+        return row
+
+    def stream_csv(self, queryset):
+        return in_language(translation.get_language(), super().stream_csv(queryset))
+
+
+class ReportDeleteView(ForbiddenNotRedirected, generic.DeleteView):
+    success_message = _("Report %(object)s deleted.")
+
+    @property
+    def confirmation_message(self):
+        return _("Are you sure you want to delete report %(object)s?") % {"object": self.object}
+
+    def get_usage_url(self):
+        return None  # reports are never referenced from anything
 
 
 class ReportViewSet(ModelViewSet):
@@ -165,7 +266,7 @@ class ReportViewSet(ModelViewSet):
     index_view_class = ReportIndexView
     edit_view_class = ReportEditView
     add_view_class = type("ReportCreateView", (ForbiddenNotRedirected, generic.CreateView), {})
-    delete_view_class = type("ReportDeleteView", (ForbiddenNotRedirected, generic.DeleteView), {})
+    delete_view_class = ReportDeleteView
     history_view_class = type(
         "ReportHistoryView", (ForbiddenNotRedirected, history.HistoryView), {}
     )
