@@ -7,20 +7,13 @@ from playwright.sync_api import expect
 
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
+from tests.browser.keyboard import tab_to
 from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def tab_to(page, element_id, limit=120):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"Tab never reached #{element_id}")
 
 
 def send_with_keyboard(page, language="en", description="Someone asks for money."):

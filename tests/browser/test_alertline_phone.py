@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from campaigns.alertline import codes
 from campaigns.alertline import views as alertline_views
 from campaigns.alertline.models import Report
+from tests.browser.keyboard import focused, tab_to, tab_to_button, tab_to_quick_exit
 
 pytestmark = [
     pytest.mark.browser,
@@ -75,24 +76,6 @@ def phone(browser, live_server, language, width=320, javascript=True):
     return page
 
 
-def tab_to(page, check, limit=150):
-    """Press Tab until `check` (an element id, or a predicate on the page) holds."""
-    reached = check if callable(check) else (lambda p: focused(p, "id") == check)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if reached(page):
-            return
-    raise AssertionError(f"Tab never reached {check}")
-
-
-def focused(page, attribute):
-    return page.evaluate(f"document.activeElement.{attribute}")
-
-
-def tab_to_button(page, name):
-    tab_to(page, lambda p: focused(p, "tagName") == "BUTTON" and focused(p, "innerText") == name)
-
-
 def send_by_keyboard(page, language, description=DESCRIPTION, category=True):
     page.goto(REPORT_URL[language])
     if category:
@@ -144,8 +127,7 @@ def nothing_typed_is_shown(page, *typed):
 
 
 def quick_exit_and_back(page, language):
-    page.keyboard.press("Tab")  # the skip link, then quick exit
-    tab_to(page, lambda p: focused(p, "getAttribute('data-quick-exit')") == "")
+    tab_to_quick_exit(page)
     page.keyboard.press("Enter")
     expect(page).to_have_url(NEUTRAL_SITE)
     # A browser never sends a form again on Back without asking ("Confirm form

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.keyboard import tab_until
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -22,23 +24,13 @@ CHAPTERS_PT = [
 ]
 
 
-def tab_to(page, matches, key="Tab", limit=60):
-    """Press Tab (or Shift+Tab) until the focused element satisfies `matches`, a JavaScript
-    expression about `el`."""
-    for _ in range(limit):
-        page.keyboard.press(key)
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return {matches}; }})()"):
-            return
-    raise AssertionError(f"Tab never reached an element where {matches}")
-
-
 def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(page):
     page.goto("/pt/tu-e-a-internet/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tu e a Internet")
     expect(page.get_by_role("img", name=re.compile("Desenho de um telemóvel"))).to_be_visible()
 
     # Into the first chapter from the contents.
-    tab_to(page, f"el.textContent.trim() === {CHAPTERS_PT[0]!r}")
+    tab_until(page, f"el.textContent.trim() === {CHAPTERS_PT[0]!r}")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/para-que-serve-a-internet/$"))
 
@@ -47,17 +39,17 @@ def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(p
         expect(page.get_by_text(f"Capítulo {number} de 6")).to_be_visible()
         if number == len(CHAPTERS_PT):
             break
-        tab_to(page, "el.getAttribute('rel') === 'next'")
+        tab_until(page, "el.getAttribute('rel') === 'next'")
         page.keyboard.press("Enter")
 
     # The last chapter has no next link; back to the contents, then the download.
     expect(page.locator("a[rel=next]")).to_have_count(0)
-    tab_to(page, "el.textContent.trim() === 'Voltar ao índice'")
+    tab_until(page, "el.textContent.trim() === 'Voltar ao índice'")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/#contents$"))
 
     # The download button sits just above the contents.
-    tab_to(page, "el.classList.contains('booklet__download-button')", key="Shift+Tab")
+    tab_until(page, "el.classList.contains('booklet__download-button')", key="Shift+Tab")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value

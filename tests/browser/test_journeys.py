@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import NEUTRAL_SITE
+from tests.browser.keyboard import tab_to_link
 from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 pytestmark = [
@@ -25,14 +26,6 @@ def test_home_page_in_both_languages(page, live_server):
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="I am an educator")).to_be_visible()
-
-
-def tab_to_link(page, name, limit=20):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == name:
-            return
-    raise AssertionError(f"Tab never reached the link {name}")
 
 
 def test_switching_language_on_an_inner_page_with_the_keyboard(page):
