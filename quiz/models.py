@@ -126,8 +126,9 @@ class Question(Orderable, ClusterableModel):
         max_length=300,
         blank=True,
         help_text=_(
-            "Ask about the answers that carry risk points, for example: How many young "
-            "people your child's age have added someone they never met?"
+            "Ask about the answers that carry risk points, for example: Of the young "
+            "people who took this quiz, how many say they have added someone they never met? "
+            "Ask only what the answers tell: the quiz does not ask anyone's age."
         ),
     )
 

@@ -54,6 +54,16 @@ class TestForm:
         assert set(response.cookies) <= {"csrftoken"}
         assert set(client.cookies) <= {"csrftoken"}
 
+    @pytest.mark.parametrize("language", ["pt", "en"])
+    def test_the_privacy_note_says_which_cookie_is_set(self, client, language):
+        page = QuizPage.objects.live().get(locale__language_code=language)  # the demo's
+        response = client.get(url_of(page))
+        assert "csrftoken" in response.cookies
+        note = html_of(response).split('class="quiz__privacy">', 1)[1].split("</p>", 1)[0]
+        for untrue in ("no cookie", "nem cookies", "sem cookies", "nenhum cookie"):
+            assert untrue not in note
+        assert "one cookie, for security" in note or "um só cookie, de segurança" in note
+
 
 @pytest.mark.django_db
 class TestErrors:
