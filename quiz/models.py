@@ -86,7 +86,10 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
 
         return take_quiz(self, request)
 
+    # Each language's own word for the result's address (`RESULT_ROUTES` in quiz.views);
+    # either answers in both, so links shared before the Portuguese one existed still work.
     @path("result/")
+    @path("resultado/", name="resultado")
     def result(self, request):
         # The token travels in the query: Wagtail's page URLs allow only letters, digits,
         # "-" and "_" in the path, and a signed value has ":" in it.

@@ -120,7 +120,7 @@ def test_advice_link_and_language_switch_on_the_result(page):
     result_url = page.get_by_role("link", name="Link to this result").get_attribute("href")
 
     page.get_by_role("link", name="Português").click()
-    expect(page).to_have_url(re.compile(r"/pt/questionario/result/\?r="))
+    expect(page).to_have_url(re.compile(r"/pt/questionario/resultado/\?r="))
     expect(page.get_by_role("heading", level=1)).to_have_text("Há umas coisas a ajustar")
     numbers = re.findall(r"\d+", page.locator(".quiz-table tbody").inner_text())
     assert numbers == re.findall(r"\d+", table)
