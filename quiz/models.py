@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from website.content_cache import ViewRestrictionsFromCache
+from website.middleware import FORM_PAGE_METHODS
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -31,6 +32,8 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
 
     home_section_template = "quiz/home_section.html"
     base_form_class = QuizPageForm
+    # The answers are sent with POST; other page types are read-only (website.middleware).
+    allowed_http_methods = FORM_PAGE_METHODS
 
     content_panels = [
         *Page.content_panels,

@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
 from .content_cache import cached
+from .middleware import read_only
 from .pagination import page_of
 
 logger = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def cached_results(request, query, page_number):
     )
 
 
+@read_only
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
