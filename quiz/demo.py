@@ -148,7 +148,7 @@ QUESTIONS = [
                     "Online, as pessoas nem sempre são quem dizem ser. Se algo te parecer estranho, fala com alguém de confiança.",
                 ),
             ],
-            "Quantos jovens da idade do seu filho dizem que já adicionaram alguém que nunca conheceram?",
+            "Dos jovens que responderam a este questionário, quantos dizem que já adicionaram alguém que nunca conheceram?",
         ),
         "en": (
             "Have you added someone online that you never met in person?",
@@ -163,7 +163,7 @@ QUESTIONS = [
                     "Online, people are not always who they say they are. If something feels odd, talk to someone you trust.",
                 ),
             ],
-            "How many young people your child's age say they have added someone they never met?",
+            "Of the young people who took this quiz, how many say they have added someone they never met?",
         ),
     },
     {

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from website.content_cache import ViewRestrictionsFromCache
+from website.middleware import FORM_PAGE_METHODS
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -31,6 +32,8 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
 
     home_section_template = "quiz/home_section.html"
     base_form_class = QuizPageForm
+    # The answers are sent with POST; other page types are read-only (website.middleware).
+    allowed_http_methods = FORM_PAGE_METHODS
 
     content_panels = [
         *Page.content_panels,
@@ -86,7 +89,10 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
 
         return take_quiz(self, request)
 
+    # Each language's own word for the result's address (`RESULT_ROUTES` in quiz.views);
+    # either answers in both, so links shared before the Portuguese one existed still work.
     @path("result/")
+    @path("resultado/", name="resultado")
     def result(self, request):
         # The token travels in the query: Wagtail's page URLs allow only letters, digits,
         # "-" and "_" in the path, and a signed value has ":" in it.
@@ -126,8 +132,9 @@ class Question(Orderable, ClusterableModel):
         max_length=300,
         blank=True,
         help_text=_(
-            "Ask about the answers that carry risk points, for example: How many young "
-            "people your child's age have added someone they never met?"
+            "Ask about the answers that carry risk points, for example: Of the young "
+            "people who took this quiz, how many say they have added someone they never met? "
+            "Ask only what the answers tell: the quiz does not ask anyone's age."
         ),
     )
 

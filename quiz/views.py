@@ -6,7 +6,8 @@ the answers by position (question order, then answer order): the translation act
 copies children in order, so the n-th answer of the m-th question is the same answer in
 every language. Rendering a result therefore never loads the other language's quiz. A
 link that no longer matches the quiz (an editor changed it) gives the quiz back with a
-short note, never an error page.
+short note, never an error page. A link that is cut short or changed gets a page of its own
+(404) that says so and leads back to the quiz.
 """
 
 import contextlib
@@ -16,8 +17,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
@@ -39,6 +40,16 @@ MAX_ID = 2**63 - 1
 
 FORM_TEMPLATE = "quiz/quiz_page.html"
 RESULT_TEMPLATE = "quiz/quiz_result.html"
+BROKEN_LINK_TEMPLATE = "quiz/quiz_broken_link.html"
+
+# The route name of the result's address in each language (the model's `result` routes);
+# any other language uses the English one.
+RESULT_ROUTES = {"pt": "resultado"}
+DEFAULT_RESULT_ROUTE = "result"
+
+
+class BrokenLink(Exception):
+    """A result link whose signed answers cannot be read: cut short, changed or forged."""
 
 
 def field_name(position):
@@ -129,15 +140,16 @@ def sign_answers(structure, chosen):
 
 def result_url(page, request, token):
     query = urlencode({"r": token})
-    return (page.get_url(request) or "/") + page.reverse_subpage("result") + "?" + query
+    route = RESULT_ROUTES.get(translation.get_language(), DEFAULT_RESULT_ROUTE)
+    return (page.get_url(request) or "/") + page.reverse_subpage(route) + "?" + query
 
 
 def read_token(token):
-    """The answer ids a signed token carries; 404 for anything forged or broken."""
+    """The answer ids a signed token carries; BrokenLink for anything forged or broken."""
     try:
         ids = signing.loads(token, salt=SIGNING_SALT)
     except (signing.BadSignature, ValueError):
-        raise Http404 from None
+        raise BrokenLink from None
     if not isinstance(ids, list) or not all(type(i) is int for i in ids):
         return []
     return ids
@@ -182,8 +194,9 @@ def answers_from_translation(page, structure, ids):
 
 
 def translated_result_urls(page, request, token):
-    """The result in every language with a live, public translation of the quiz."""
-    route = page.reverse_subpage("result") + "?" + urlencode({"r": token})
+    """The result in every language with a live, public translation of the quiz, each at
+    its own language's address."""
+    query = "?" + urlencode({"r": token})
     site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
     quiz_urls = content_cache.cached_for_page(
         request,
@@ -192,7 +205,12 @@ def translated_result_urls(page, request, token):
         lambda: translation_urls(page, request),
         site.pk if site is not None else "",
     )
-    return {language: url + route for language, url in quiz_urls.items()}
+    return {
+        language: url
+        + page.reverse_subpage(RESULT_ROUTES.get(language, DEFAULT_RESULT_ROUTE))
+        + query
+        for language, url in quiz_urls.items()
+    }
 
 
 def translation_urls(page, request):
@@ -223,8 +241,11 @@ def render_result(page, request, structure, chosen, result, preview=False):
 
 
 def signed_result(page, request, token):
+    try:
+        ids = read_token(token)
+    except BrokenLink:
+        return broken_link(page, request)
     structure = page.structure()
-    ids = read_token(token)
     chosen = match_answers(structure, ids)
     if chosen is None and ids:
         chosen = answers_from_translation(page, structure, ids)
@@ -236,6 +257,11 @@ def signed_result(page, request, token):
     bands = page.ordered_bands()
     result = compute_result(structure, chosen, bands)
     return render_result(page, request, structure, chosen, result)
+
+
+def broken_link(page, request):
+    """Say the link does not work and lead back to the quiz, in the reader's language."""
+    return TemplateResponse(request, BROKEN_LINK_TEMPLATE, page.get_context(request), status=404)
 
 
 def preview_result(page, request, mode_name):

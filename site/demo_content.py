@@ -421,6 +421,19 @@ GUIDANCE = {
     },
 }
 
+# What readers type, and the words the demo pages use for it (editors add more under
+# Settings > Search synonyms).
+SEARCH_SYNONYMS = {
+    "pt": [
+        ("chantagem", "sextorsão, ameaças, ameaçam"),
+        ("nudes", "imagens íntimas, imagem íntima, fotos íntimas"),
+    ],
+    "en": [
+        ("blackmail", "sextortion, threaten, threats"),
+        ("nudes", "intimate images, intimate image, intimate photos, intimate picture"),
+    ],
+}
+
 # Which guidance page each audience entry on the home page leads to.
 AUDIENCE_PAGES = {"young_people": "young_people", "parents": "parents", "educators": "educators"}
 

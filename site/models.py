@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import SafetyStoryBlock
@@ -213,3 +213,39 @@ class GuidancePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (
 
     class Meta:
         verbose_name = _("guidance page")
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    """A word readers search for, and the words the site's pages use for the same thing
+    ("chantagem" for "sextorsão"): a search for the word also finds pages with any of
+    them, in the synonym's language only. Saving one starts a new content generation
+    (website.signals: snippets), so cached searches see it on the next request."""
+
+    term = models.CharField(
+        _("word searched for"),
+        max_length=100,
+        help_text=_(
+            "What readers type, for example: blackmail. Capitals and accents do not count."
+        ),
+    )
+    means = models.CharField(
+        _("same meaning as"),
+        max_length=300,
+        help_text=_(
+            "The words the pages use, separated by commas, for example: sextortion, threats. "
+            "A search for the word above also finds pages with any of these."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("means")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def alternatives(self):
+        return [words.strip() for words in self.means.split(",") if words.strip()]

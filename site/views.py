@@ -1,7 +1,9 @@
 import hashlib
 import logging
+import operator
 import sys
 import unicodedata
+from functools import reduce
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,9 +23,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 from wagtail.models import Locale, Page
+from wagtail.search.query import PlainText
 
 from .content_cache import cached
+from .middleware import read_only
+from .models import SearchSynonym
 from .pagination import page_of
 
 logger = logging.getLogger(__name__)
@@ -80,11 +86,46 @@ def clean_query(raw_query):
     return query
 
 
+def folded(text):
+    """Lower case, without accents, words separated by single spaces, padded with one."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " " + " ".join("".join(c if c.isalnum() else " " for c in bare).split()) + " "
+
+
+def synonyms_in(query):
+    """What the words of `query` mean on this site's pages, from the editors' search
+    synonyms in the active language (a word matches whole, whatever its capitals and
+    accents)."""
+    searched = folded(query)
+    language = translation.get_language()
+    return [
+        alternative
+        for synonym in SearchSynonym.objects.filter(locale__language_code=language)
+        if folded(synonym.term).strip() and folded(synonym.term) in searched
+        for alternative in synonym.alternatives()
+    ]
+
+
+def widened(query):
+    """The query, or the query OR any of its synonyms (each matched with all its words,
+    as the query itself is)."""
+    alternatives = synonyms_in(query)
+    if not alternatives:
+        return query
+    words = [PlainText(text, operator="and") for text in [query, *alternatives]]
+    return reduce(operator.or_, words)
+
+
 def find_results(query, page_number):
     """(how many pages match, the page number shown, its results, whether the number asked
     for was past the end). Raises DatabaseError when the search engine rejects the query."""
     results = (
-        Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .specific()
+        .search(widened(query))
     )
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     past_the_end = False
@@ -120,6 +161,25 @@ def cached_results(request, query, page_number):
     )
 
 
+def search_suggestions(request):
+    """Where to turn when a search finds nothing: links that apps offer through the
+    `register_search_suggestions` hook (the alert line), in the reader's language.
+
+    Each hook takes the request and returns a list of {"title", "url", "text"}. `website`
+    never imports those apps. Kept per language and content generation: they are pages.
+    """
+
+    def build():
+        return [
+            suggestion
+            for hook in hooks.get_hooks("register_search_suggestions")
+            for suggestion in hook(request) or []
+        ]
+
+    return cached(request, "search-suggestions", build, translation.get_language())
+
+
+@read_only
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
@@ -129,6 +189,7 @@ def search(request):
             "count": SEARCH_QUERY_MAX_LENGTH
         }
     results_page = None
+    suggestions = []
     if query:
         try:
             total, number, found, past_the_end = cached_results(
@@ -140,6 +201,8 @@ def search(request):
         except DatabaseError:
             logger.warning("Search engine rejected a query", exc_info=False)
             notice = _("We could not understand that search. Try plain words.")
+        if not (results_page and results_page.object_list):
+            suggestions = search_suggestions(request)
     return render(
         request,
         "website/search.html",
@@ -147,6 +210,7 @@ def search(request):
             "query": query,
             "results_page": results_page,
             "notice": notice,
+            "suggestions": suggestions,
             "search_key": search_key(query, request.GET.get("page")),
             "alternate_urls": alternate_urls_for_view(request),
         },

@@ -2,8 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_login import LockedSignInsView
+from .models import SearchSynonym
 
 
 class SuperusersMenuItem(MenuItem):
@@ -25,3 +28,14 @@ def register_locked_sign_ins_menu_item():
         icon_name="lock",
         order=900,
     )
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    list_display = ["term", "means"]
+
+
+register_snippet(SearchSynonymViewSet)

@@ -21,6 +21,8 @@ EXTRA_URLS = [
     "/pt/alertas/?audience=parents",
     "/pt/pesquisa/?q=ajuda",
     "/en/search/?q=help",
+    "/pt/pesquisa/?q=zzzzqqqq",  # nothing found: the alert line is offered
+    "/en/search/?q=blackmail",  # widened by a search synonym
     *STATUS_URLS.values(),
 ]
 

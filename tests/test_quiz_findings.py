@@ -47,6 +47,18 @@ def test_the_demo_page_in_both_languages_linked_from_the_parents_page(client):
 
 
 @pytest.mark.django_db
+def test_the_demo_findings_ask_nothing_the_quiz_did_not_ask(client):
+    """The quiz never asks anyone's age, so the parents' questions cannot speak of it."""
+    english = Locale.objects.get(language_code="en")
+    findings = QuizFindingsPage.objects.get(locale__language_code="pt")
+    for page in (findings, findings.get_translation(english)):
+        html = html_of(client.get(page.url))
+        assert "who took this quiz" in html or "que responderam a este questionário" in html
+        for age_words in ("your child's age", "your child&#x27;s age", "idade do seu filho"):
+            assert age_words not in html
+
+
+@pytest.mark.django_db
 def test_guess_then_reveal(client, quiz):
     page = findings_under(quiz)
     complete(quiz, [0, 0, 0, 0], times=30)

@@ -59,7 +59,7 @@ def test_quiz_and_result_queries_do_not_grow_with_questions(client):
         choices = [1] * size  # the middle band, which has advice links
         result, html = measure(client, "post", quiz.url, post_data(quiz, choices))
         assert "<h1>Some</h1>" in html and "quiz-result__links" in html
-        link = re.search(r'href="([^"]+/result/\?r=[^"]+)"', html).group(1).replace("&amp;", "&")
+        link = re.search(r'href="([^"]+/resultado/\?r=[^"]+)"', html).group(1).replace("&amp;", "&")
         signed, html = measure(client, "get", link)
         assert "<h1>Some</h1>" in html and 'hreflang="en"' in html
         counts[name] = (form, result, signed)

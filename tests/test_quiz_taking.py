@@ -54,6 +54,16 @@ class TestForm:
         assert set(response.cookies) <= {"csrftoken"}
         assert set(client.cookies) <= {"csrftoken"}
 
+    @pytest.mark.parametrize("language", ["pt", "en"])
+    def test_the_privacy_note_says_which_cookie_is_set(self, client, language):
+        page = QuizPage.objects.live().get(locale__language_code=language)  # the demo's
+        response = client.get(url_of(page))
+        assert "csrftoken" in response.cookies
+        note = html_of(response).split('class="quiz__privacy">', 1)[1].split("</p>", 1)[0]
+        for untrue in ("no cookie", "nem cookies", "sem cookies", "nenhum cookie"):
+            assert untrue not in note
+        assert "one cookie, for security" in note or "um só cookie, de segurança" in note
+
 
 @pytest.mark.django_db
 class TestErrors:
@@ -177,16 +187,34 @@ class TestResult:
 
     def test_the_signed_link_shows_the_same_result_and_counts_nothing(self, client, quiz):
         html = self.post(client, quiz, [2, 1, 1, 0])
-        link = re.search(r'<a href="([^"]+/result/\?r=[^"]+)">', html).group(1)
+        link = re.search(r'<a href="([^"]+/resultado/\?r=[^"]+)">', html).group(1)
         counted = AnswerTally.objects.filter(page=quiz).count()
         again = html_of(client.get(link))
         assert "<h1>Some</h1>" in again and "Tip 1.2" in again
         assert AnswerTally.objects.filter(page=quiz).count() == counted
         assert sum(AnswerTally.objects.filter(page=quiz).values_list("count", flat=True)) == 4
 
+    def test_each_language_has_its_own_result_address_and_old_links_still_work(self, client, quiz):
+        html = self.post(client, quiz, [2, 1, 1, 0])
+        link = re.search(r'<a href="([^"]+)">Ligação para este resultado', html).group(1)
+        assert link.startswith(f"{url_of(quiz)}resultado/?r=")
+        old = link.replace("/resultado/", "/result/")
+        for address in (link, old):
+            assert "<h1>Some</h1>" in html_of(client.get(address.replace("&amp;", "&")))
+
+    def test_only_the_link_is_said_to_hold_the_answers(self, client, quiz):
+        """The result of the form's POST is at the quiz's own address: only the link below
+        the note holds the answers, on the result and on the signed link's page alike."""
+        html = self.post(client, quiz, [2, 1, 1, 0])
+        signed = html_of(client.get(re.search(r'href="([^"]+/resultado/[^"]+)"', html).group(1)))
+        for page in (html, signed):
+            assert "endereço desta página" not in page
+            note = re.search(r'class="quiz-result__link">([^<]+)</p>\s*<p[^>]*><a href', page)
+            assert note.group(1).startswith("A ligação abaixo guarda só as tuas respostas")
+
     def test_the_signed_link_carries_only_answer_ids(self, client, quiz):
         html = self.post(client, quiz, [2, 1, 1, 0])
-        token = re.search(r"/result/\?r=([^\"]+)\"", html).group(1)
+        token = re.search(r"/resultado/\?r=([^\"]+)\"", html).group(1)
         ids = answer_ids(quiz)
         assert signing.loads(unquote(token), salt=SIGNING_SALT) == [
             ids[0][2],
@@ -201,6 +229,25 @@ class TestResult:
         assert client.get(f"{url_of(quiz)}result/?r={forged}").status_code == 404
         assert client.get(f"{url_of(quiz)}result/?r=nonsense").status_code == 404
         assert client.get(f"{url_of(quiz)}result/").status_code == 404
+        assert client.get(f"{url_of(quiz)}resultado/?r={forged}").status_code == 404
+
+    @pytest.mark.parametrize(
+        ("language", "says", "again"),
+        [
+            ("pt", "Esta ligação para o resultado não funciona", "Fazer o questionário outra vez"),
+            ("en", "This result link does not work", "Take the quiz again"),
+        ],
+    )
+    def test_a_broken_link_says_so_and_leads_back_to_the_quiz(self, client, language, says, again):
+        quiz = QuizPage.objects.live().get(locale__language_code=language)  # the demo's
+        good = re.search(r"\?r=([^\"]+)\"", self.post(client, quiz, [0] * 14)).group(1)
+        for broken in (good[:-3], good + "x", "nonsense", ""):
+            response = client.get(f"{url_of(quiz)}result/?r={broken}")
+            assert response.status_code == 404
+            html = html_of(response)
+            assert f'<html lang="{language}"' in html
+            assert says in html
+            assert f'<a class="button" href="{url_of(quiz)}">{again}</a>' in html
 
     def test_a_link_that_no_longer_fits_gives_the_quiz_back(self, client, quiz, home_pt):
         other = make_quiz(home_pt, slug="other-quiz")
@@ -231,12 +278,13 @@ class TestResult:
         html = self.post(client, quiz, [2, 1, 1, 0])
         assert f'href="{guide_pt.url}"' in html
         english_link = re.search(r'<a href="(/en/[^"]+)" hreflang="en"', html).group(1)
-        assert english_link.startswith(copy.url + "result/")
+        assert english_link.startswith(copy.url + "result/?r=")
         english_html = html_of(client.get(english_link))
         assert "<h1>Middle</h1>" in english_html
         assert f'href="{guide_en.url}"' in english_html
         assert "Your risk points: 4 of 8." in english_html
         back = re.search(r'<a href="(/pt/[^"]+)" hreflang="pt"', english_html).group(1)
+        assert back.startswith(quiz.url + "resultado/?r=")
         assert "<h1>Some</h1>" in html_of(client.get(back))
         # The switch passes the answers on; the English page matches them by position and
         # offers a link of its own with the English answers.

@@ -218,6 +218,25 @@ def test_bad_request_page_has_quick_exit_and_no_database():
     assert '<html lang="pt"' in html and quick_exit_link(html)
 
 
+@override_settings(DEBUG=False)
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("/pt/x/", "Este endereço tem um erro. Volta atrás ou começa de novo na página inicial."),
+        ("/en/x/", "This address has a mistake in it. Go back, or start again from the home page."),
+    ],
+)
+def test_bad_request_page_says_plainly_what_is_wrong(path, says):
+    from django.core.exceptions import SuspiciousOperation
+    from django.test import RequestFactory
+
+    from website.views import bad_request
+
+    html = html_of(bad_request(RequestFactory().get(path), SuspiciousOperation("bad")))
+    assert says in html
+    assert "estragada" not in html and "is broken" not in html
+
+
 @pytest.mark.django_db
 def test_form_pages_set_only_a_csrf_cookie_that_ends_with_the_browser_session(client):
     for url in ("/en/alert-line/", "/pt/linha-alerta/estado/"):

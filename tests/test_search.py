@@ -1,8 +1,11 @@
 """Site search answers in the active language only, and handles hostile input."""
 
 import pytest
+from django.urls import reverse
+from wagtail.models import Locale
 
 from tests.conftest import html_of
+from website.models import SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,55 @@ def test_page_number_out_of_range_shows_the_last_page(client):
     response = client.get("/en/search/", {"q": "help", "page": "999"})
     assert response.status_code == 200
     assert "That page of results does not exist" in html_of(response)
+
+
+@pytest.mark.parametrize(
+    ("url", "alert_line"),
+    [("/pt/pesquisa/", 'href="/pt/linha-alerta/"'), ("/en/search/", 'href="/en/alert-line/"')],
+)
+@pytest.mark.parametrize("query", ["zzzzqqqq", "AND OR NOT ( ) * :"])
+def test_a_search_that_finds_nothing_offers_the_alert_line_and_the_form(
+    client, url, alert_line, query
+):
+    html = html_of(client.get(url, {"q": query}))
+    assert "search-results" not in html
+    empty_state = html.split('class="empty-state"', 1)[1].split("</div>", 1)[0]
+    assert alert_line in empty_state
+    assert 'id="search-query-main" name="q"' in html  # the search form stays
+
+
+def test_the_alert_line_is_not_offered_when_something_is_found(client):
+    html = html_of(client.get("/en/search/", {"q": "history"}))
+    assert "search-results" in html and "search-suggestions" not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        ("/pt/pesquisa/", "chantagem"),
+        ("/pt/pesquisa/", "nudes"),
+        ("/pt/pesquisa/", "Chantagem online"),
+        ("/en/search/", "nudes"),
+        ("/en/search/", "blackmail"),
+    ],
+)
+def test_the_demo_synonyms_find_the_pages_about_it(client, url, query):
+    html = html_of(client.get(url, {"q": query}))
+    assert "search-results" in html, query
+    results = html.split("search-results", 1)[1].split("</ol>")[0]
+    assert "/alertas/" in results or "/alerts/" in results, results
+
+
+def test_a_synonym_added_in_the_admin_widens_the_next_search(client, admin_client):
+    assert "search-results" not in html_of(client.get("/en/search/", {"q": "zorblax"}))
+    english = Locale.objects.get(language_code="en")
+    response = admin_client.post(
+        reverse("wagtailsnippets_website_searchsynonym:add") + f"?locale={english.language_code}",
+        {"term": "Zorblax", "means": "nothing here at all, browsing history"},
+    )
+    assert response.status_code == 302, html_of(response)[:3000]
+    assert SearchSynonym.objects.get(term="Zorblax").locale == english
+    html = html_of(client.get("/en/search/", {"q": "zorblax"}))
+    assert "/en/cover-your-tracks/" in html
+    # Only in its own language.
+    assert "search-results" not in html_of(client.get("/pt/pesquisa/", {"q": "zorblax"}))

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.content_cache import ViewRestrictionsFromCache
+from website.middleware import FORM_PAGE_METHODS
 from website.models import LeadMixin
 from website.sections import HomeSection
 
@@ -31,6 +32,9 @@ ADDITION_MAX_LENGTH = 3000
 
 class AlertLinePage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
     """The phone line, what to report, what happens next, evidence guidance, the form."""
+
+    # The report and status forms are sent with POST; pages are otherwise read-only.
+    allowed_http_methods = FORM_PAGE_METHODS
 
     phone_hours = models.CharField(
         _("phone line hours"),

@@ -1,8 +1,9 @@
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import Report
+from .models import AlertLinePage, Report
 from .workspace import HandlersOnlyPolicy, ReportsPanel, ReportViewSet
 
 report_policy = HandlersOnlyPolicy(Report)
@@ -12,6 +13,22 @@ register_permission_policy(Report, report_policy)
 @hooks.register("register_admin_viewset")
 def register_report_viewset():
     return ReportViewSet("alertline_report", url_prefix="alert-line-reports")
+
+
+@hooks.register("register_search_suggestions")
+def suggest_the_alert_line(request):
+    """A search that finds nothing offers the alert line in the reader's language
+    (`website` collects suggestions through this hook without importing this app)."""
+    page = (
+        AlertLinePage.objects.live()
+        .public()
+        .filter(locale__language_code=translation.get_language())
+        .order_by("path")
+        .first()
+    )
+    if page is None:
+        return []
+    return [{"title": page.title, "url": page.get_url(request), "text": page.intro}]
 
 
 @hooks.register("construct_homepage_panels")

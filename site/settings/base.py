@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "website.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF: PUT or DELETE on a page is "method not allowed", not a stale form.
+    "website.middleware.PublicMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -120,7 +120,7 @@ def test_advice_link_and_language_switch_on_the_result(page):
     result_url = page.get_by_role("link", name="Link to this result").get_attribute("href")
 
     page.get_by_role("link", name="Português").click()
-    expect(page).to_have_url(re.compile(r"/pt/questionario/result/\?r="))
+    expect(page).to_have_url(re.compile(r"/pt/questionario/resultado/\?r="))
     expect(page.get_by_role("heading", level=1)).to_have_text("Há umas coisas a ajustar")
     numbers = re.findall(r"\d+", page.locator(".quiz-table tbody").inner_text())
     assert numbers == re.findall(r"\d+", table)
@@ -187,3 +187,31 @@ def test_a_parent_guesses_then_sees_what_young_people_answered(page):
     page.goto("/pt/questionario/o-que-os-jovens-nos-disseram/")
     found["findings pt"] = axe_violations(page)
     assert not any(found.values()), found
+
+
+QUIZ_ADDRESSES = {"pt": "/pt/questionario/", "en": "/en/quiz/"}
+SEND_THE_ANSWERS = """choices => {
+  choices.forEach((choice, index) => {
+    document.querySelectorAll(`input[name=q${index + 1}]`)[choice].checked = true;
+  });
+  document.querySelector("form.quiz-form").submit();
+}"""
+
+
+@pytest.mark.parametrize("language", ["pt", "en"])
+def test_the_result_fits_a_small_phone_without_scrolling_sideways(page, language):
+    """The per-area table (its longest area names are Portuguese) once made the page
+    365-378 px wide on 320-360 px screens."""
+    page.goto(QUIZ_ADDRESSES[language])
+    page.evaluate(SEND_THE_ANSWERS, CHOICES)
+    result_url = page.locator(".quiz-result__link a").get_attribute("href")
+    for width in (320, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(result_url)
+        expect(page.locator(".quiz-table")).to_be_visible()
+        sizes = page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth,"
+            " document.querySelector('.quiz-table').getBoundingClientRect().right]"
+        )
+        assert sizes[0] <= sizes[1], f"{language} at {width} px: {sizes}"
+        assert sizes[2] <= sizes[1], f"{language} at {width} px: the table sticks out: {sizes}"

@@ -17,7 +17,13 @@ from wagtail.users.models import UserProfile
 
 from website import demo_content
 from website.demo import ensure_page, publish
-from website.models import GuidancePage, HomePage, HomePageAudienceEntry, SafetySettings
+from website.models import (
+    GuidancePage,
+    HomePage,
+    HomePageAudienceEntry,
+    SafetySettings,
+    SearchSynonym,
+)
 
 
 class Command(BaseCommand):
@@ -32,6 +38,7 @@ class Command(BaseCommand):
         self.ensure_audience_entries(home, guidance)
         SafetySettings.for_site(Site.objects.get(is_default_site=True))
         self.load_app_demos(home)
+        self.ensure_search_synonyms()
         self.ensure_users()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -60,6 +67,14 @@ class Command(BaseCommand):
             # Wagtail's "Welcome" page has nothing to offer once the home page exists.
             if placeholder.specific_class is Page and not placeholder.get_children().exists():
                 placeholder.delete()
+
+    def ensure_search_synonyms(self):
+        locales = {"pt": self.portuguese, "en": self.english}
+        for language, synonyms in demo_content.SEARCH_SYNONYMS.items():
+            for term, means in synonyms:
+                SearchSynonym.objects.get_or_create(
+                    locale=locales[language], term=term, defaults={"means": means}
+                )
 
     def ensure_guidance(self, home, key):
         texts = demo_content.GUIDANCE[key]
