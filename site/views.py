@@ -251,7 +251,7 @@ def language_from_path(path):
     return prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def render_without_database(request, template_name, status):
+def render_without_database(request, template_name, status, extra=None):
     """An error page that reads only settings.py: no database, no context processor.
 
     Something is already wrong, so the page must not depend on anything else; the quick
@@ -265,6 +265,7 @@ def render_without_database(request, template_name, status):
                 "quick_exit_url": settings.QUICK_EXIT_URL,
                 "emergency_number": settings.EMERGENCY_NUMBER,
                 "home_url": f"/{language}/",
+                **(extra or {}),
             }
         )
     return HttpResponse(html, status=status)
@@ -292,5 +293,25 @@ def bad_request(request, exception=None, *args, **kwargs):
 
 
 def csrf_failure(request, reason="", template_name=None):
-    """A form was sent without its security token (expired page, blocked cookie)."""
-    return render_without_database(request, "403_csrf.html", 403)
+    """A form was sent without its security token (expired page, blocked cookie).
+
+    The forms that take a report are never restored by the browser (so that Back after
+    quick exit shows nothing), so what was written is shown here to copy, never stored.
+    """
+    response = render_without_database(
+        request, "403_csrf.html", 403, {"typed": written_text(request)}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def written_text(request):
+    """What a person wrote in the form (words with spaces between them): not the tokens,
+    the choices or the codes, which are single words."""
+    if request.method != "POST":
+        return []
+    return [
+        value.strip()
+        for name, value in request.POST.items()
+        if not name.startswith("csrf") and len(value.strip().split()) > 1
+    ]

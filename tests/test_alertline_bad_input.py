@@ -81,11 +81,14 @@ def test_a_missing_csrf_token_gets_the_friendly_403_in_the_visitors_language(cou
     assert "Envia o formulário outra vez" in page_of(response)
     response = strict.post(REPORT_URL["en"], {**VALID, "csrfmiddlewaretoken": "forged"})
     assert response.status_code == 403
-    assert "Copy it somewhere safe" in page_of(response)
+    assert "copy it, open the form again" in page_of(response)
     assert count() == before
-    # The form page itself may be kept by the browser, so going back restores the text.
-    page = strict.get(REPORT_URL["en"])
-    assert "no-store" not in page.get("Cache-Control", "")
+    # The form is never restored by the browser (quick exit, then Back, must show nothing),
+    # so what was written is on this page to copy, and the page is not kept.
+    assert VALID["description"] in page_of(response)
+    assert VALID["where"] in page_of(response)
+    assert "forged" not in page_of(response)
+    assert response["Cache-Control"] == "no-store"
 
 
 def test_a_flood_from_one_client_is_stopped_and_what_was_typed_is_kept(client, count):
