@@ -16,7 +16,7 @@ if grep -q '^#, .*fuzzy' "$po"; then
 fi
 
 .venv/bin/python manage.py makemessages -l pt --keep-pot --no-location \
-  --ignore=.venv --ignore=tests --ignore=build --ignore=bench >/dev/null
+  --ignore=.venv --ignore=tests --ignore=build --ignore=bench --ignore=node_modules >/dev/null
 # msgcmp fails on any msgid of the fresh template that is missing, empty or fuzzy.
 if ! msgcmp "$work/committed.po" locale/django.pot; then
   echo "FAIL: the Portuguese catalogue is incomplete. Run makemessages and translate." >&2

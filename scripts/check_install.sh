@@ -31,5 +31,7 @@ from django.contrib.staticfiles import finders
 
 assert finders.find("website/js/quick-exit.js"), "static files are not installed"
 assert finders.find("website/css/site.css")
+favicon = Client().get("/favicon.ico")
+assert favicon.status_code == 200 and favicon["Content-Type"] == "image/x-icon", "no favicon"
 print("Non-editable install: renders /pt/ with its catalogue from", website.__file__)
 PY

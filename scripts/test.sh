@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole test suite: unit, page, security and browser tests.
+# Run the whole test suite: unit, page, security, HTML validity and browser tests.
 # Extra arguments go to pytest. DATABASE_URL and REDIS_URL, when set, are used by the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +22,8 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "# Install Debian's 'chromium' package to run them.                 #" >&2
   echo "##################################################################" >&2
 fi
+
+# The HTML validity test runs the W3C checker (vnu.jar) with Java.
+scripts/vnu.sh
 
 exec .venv/bin/python -m pytest "$@"

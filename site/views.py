@@ -3,7 +3,9 @@ import logging
 import operator
 import sys
 import unicodedata
+from functools import cache as keep_result
 from functools import reduce
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,7 +24,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
@@ -224,6 +226,17 @@ def robots_txt(request):
             lines.append(f"Disallow: {reverse('search')}")
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@keep_result
+def favicon_bytes():
+    return (Path(__file__).resolve().parent / "static/website/favicon.ico").read_bytes()
+
+
+@cache_control(public=True, max_age=60 * 60 * 24)
+def favicon(request):
+    """`/favicon.ico`: browsers and crawlers ask for it whatever the page links to."""
+    return HttpResponse(favicon_bytes(), content_type="image/x-icon")
 
 
 @never_cache

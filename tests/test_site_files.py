@@ -1,8 +1,10 @@
-"""sitemap.xml, robots.txt, /healthz and the demo content command."""
+"""sitemap.xml, robots.txt, /healthz, /favicon.ico and the demo content command."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
@@ -76,3 +78,15 @@ def test_image_renditions_are_served_but_not_other_media(client):
     assert client.get("/media/original_images/anything.png").status_code == 404
     assert client.get("/media/booklets/pdf/anything.pdf").status_code == 404
     assert client.get("/media/images/../documents/x.pdf").status_code == 404
+
+
+def test_favicon_is_the_sites_icon_and_every_page_links_its_icons(client):
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
+    assert response.content.startswith(b"\x00\x00\x01\x00")  # an ICO file
+    for url in ("/pt/", "/en/alert-line/", "/en/nothing-here/"):
+        html = client.get(url).content.decode()
+        assert '<link rel="icon" href="/favicon.ico"' in html
+        svg = re.search(r'<link rel="icon" href="/static/([^"]+\.svg)"', html).group(1)
+        assert finders.find(svg)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -63,6 +64,39 @@ def language_versions(context):
 def translation_urls(page, request):
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     return {other.locale.language_code: other.get_url(request) for other in translations}
+
+
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def site_description():
+    """The description of a view that is not a page (search, an error page)."""
+    return _(
+        "Help for young people, parents and educators to be safe online: alerts, a quiz, "
+        "a booklet, and the alert line to report abuse."
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's search description, else its lead text (intro, or an alert's or a
+    chapter's summary), shortened; else the site's."""
+    page = context.get("page")
+    if isinstance(page, Page):
+        for field in ("search_description", "intro", "summary"):
+            text = " ".join(str(getattr(page, field, "") or "").split())
+            if text:
+                return shortened(text, DESCRIPTION_LENGTH)
+    return site_description()
+
+
+def shortened(text, length):
+    """At most `length` characters, cut between words."""
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
 @register.simple_tag(takes_context=True)

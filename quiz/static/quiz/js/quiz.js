@@ -12,14 +12,21 @@
   if (!form) {
     return;
   }
+  // quiz-early.js laid the page out for one question at a time: undo that when the
+  // form stays whole.
+  function keepWholeForm() {
+    document.documentElement.classList.remove("quiz-will-step");
+  }
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
+    keepWholeForm();
     summary.focus();
     return;
   }
   var questions = Array.prototype.slice.call(form.querySelectorAll("[data-quiz-question]"));
   var submit = form.querySelector("[data-quiz-submit]");
   if (questions.length < 2 || !submit) {
+    keepWholeForm();
     return;
   }
   var current = 0;

@@ -1,0 +1,6 @@
+/*
+ * Loaded in <head> of every page, before it is first drawn: the `js` class on <html> lets
+ * the style sheet keep room for what scripts add later (the urgent banner's Hide button),
+ * so nothing moves when they do (no layout shift). Without JavaScript nothing changes.
+ */
+document.documentElement.classList.add("js");
