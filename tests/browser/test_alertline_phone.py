@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from campaigns.alertline import codes
 from campaigns.alertline import views as alertline_views
 from campaigns.alertline.models import Report
+from tests.alertline_helpers import fresh_cache  # noqa: F401 (fixture: no rate limit used)
 from tests.browser.keyboard import focused, tab_to, tab_to_button, tab_to_quick_exit
 
 pytestmark = [
