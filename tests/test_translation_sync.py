@@ -110,7 +110,7 @@ def row_for(client, page, **filters):
 
 
 def english_row(client, page):
-    return row_for(client, page, language="en")
+    return row_for(client, page, locale="en")
 
 
 def change_source(client, source, title="Novidades de hoje", text="<p>Depois.</p>"):
@@ -147,7 +147,7 @@ def test_a_changed_source_shows_everywhere_as_out_of_date(client, home_pt):
     compare = reverse(
         "wagtailadmin_pages:revisions_compare", args=[source.pk, reviewed_revision, "live"]
     )
-    html = html_of(client.get(REPORT, {"language": "en", "state": "out_of_date"}))
+    html = html_of(client.get(REPORT, {"locale": "en", "state": "out_of_date"}))
     assert compare in html
     assert reverse("wagtailadmin_pages:edit", args=[translation.pk]) in html
     comparison = client.get(compare)
@@ -273,7 +273,7 @@ def test_the_report_answers_within_12_queries_whatever_the_number_of_pages(
 ):
     english = Locale.objects.get(language_code="en")
     login(client, "editor", "en")
-    queries = [{}, {"language": "en", "state": "out_of_date"}, {"export": "csv"}]
+    queries = [{}, {"locale": "en", "state": "out_of_date"}, {"export": "csv"}]
     before = [count_queries(client, REPORT, query) for query in queries]
     for number in range(30):
         page = add_guidance_page(home_pt, f"Página {number}", f"pagina-{number}")

@@ -1,11 +1,13 @@
 """The "Translations" report and the "Mark as reviewed" action."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.auth import user_has_any_page_permission, user_passes_test
@@ -18,13 +20,24 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .sync import STATES, mark_reviewed, translation_overview
 
+# Its own context: Wagtail's "All" stays as Wagtail translates it elsewhere.
+ALL = pgettext_lazy("translations report filter", "All")
+
 
 class TranslationsFilterSet(WagtailFilterSet):
     """Its choices come from the report's own overview: no query of their own."""
 
-    language = django_filters.ChoiceFilter(label=_("Language"))
+    # Named "locale", Wagtail adds no locale filter (and no query) of its own.
+    locale = django_filters.ChoiceFilter(
+        label=_("Language"), widget=forms.RadioSelect, empty_label=ALL
+    )
     section = django_filters.ChoiceFilter(label=_("Section"))
-    state = django_filters.ChoiceFilter(label=_("State"), choices=list(STATES.items()))
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=list(STATES.items()),
+        widget=forms.RadioSelect,
+        empty_label=ALL,
+    )
 
     class Meta:
         model = Page
@@ -32,7 +45,7 @@ class TranslationsFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, overview, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["language"].extra["choices"] = [
+        self.filters["locale"].extra["choices"] = [
             (locale.language_code, locale.get_display_name()) for locale in overview.languages
         ]
         self.filters["section"].extra["choices"] = [
@@ -101,8 +114,8 @@ class TranslationsReportView(ReportView):
         if not (self.filters and self.filters.is_valid()):
             return rows
         chosen = self.filters.form.cleaned_data
-        if chosen.get("language"):
-            rows = [row for row in rows if row.locale.language_code == chosen["language"]]
+        if chosen.get("locale"):
+            rows = [row for row in rows if row.locale.language_code == chosen["locale"]]
         if chosen.get("section"):
             paths = {str(page_id): path for page_id, _, _, path in self.overview.sections}
             path = paths[chosen["section"]]
