@@ -238,6 +238,8 @@ def test_a_missing_translation_is_listed_with_the_translate_action(client, home_
     login(client, "editor", "en")
     assert english_row(client, source)["State"] == "Missing"
     assert report_csv(client)[0] == CSV_COLUMNS
+    xlsx = client.get(REPORT, {"export": "xlsx"})
+    assert xlsx.status_code == 200 and b"".join(xlsx.streaming_content).startswith(b"PK")
     html = html_of(client.get(REPORT, {"state": "missing"}))
     assert reverse("simple_translation:submit_page_translation", args=[source.pk]) in html
 
