@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, PageLogEntry, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.conftest import add_guidance_page, html_of
+from website.models import GuidancePage
 
 pytestmark = pytest.mark.django_db
 
@@ -350,3 +351,30 @@ def test_a_portuguese_editor_reads_the_report_and_the_notice_in_portuguese(clien
     assert "Esta tradução está desatualizada" in editor
     assert "Marcar como revista" in editor
     assert "Ver o que mudou" in editor
+
+
+def test_translations_that_existed_before_the_feature_start_up_to_date(client):
+    """The data migration records each live page's publication and takes each existing
+    translation as reviewed against its source as it is now."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from website.translation_sync.models import Publication, TranslationReview
+
+    migration = import_module(
+        "website.translation_sync.migrations.0002_existing_translations_in_step"
+    )
+    Publication.objects.all().delete()
+    TranslationReview.objects.all().delete()
+    login(client, "editor", "en")
+    states = {row["State"] for row in report_rows(client) if row["State"] != "Missing"}
+    assert states == {"Up to date"}  # nothing published since the feature: nothing to compare
+    migration.record_current_state(apps, None)
+    assert TranslationReview.objects.exists()
+    guidance = GuidancePage.objects.get(slug="apagar-o-rasto")
+    assert english_row(client, guidance)["State"] == "Up to date"
+    changed = guidance.get_latest_revision_as_object()
+    changed.title += " (revisto)"
+    changed.save_revision().publish()
+    assert english_row(client, guidance)["State"] == "Out of date"
