@@ -19,10 +19,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
 from .sanitize import clean_rich_text
+from .translation_sync.sync import keep_translation_in_step
 
 
 def publish(page):
     page.save_revision().publish()
+    # The demo writes both languages together: a translation it publishes is in step with
+    # its source as the source is now (the home page's sections are added to both later).
+    keep_translation_in_step(page)
     return page
 
 
