@@ -152,8 +152,8 @@ class QuestionBlock(blocks.StructBlock):
 
 class LegalCitationBlock(blocks.StructBlock):
     """A law's own words, quoted as written: the one place where a legal name that this
-    site never uses ("Pornografia de menores", an article title of the Penal Code) may
-    appear. The wording rules skip it (`wording_exempt`), and the page says why."""
+    site never uses (an article title of the Penal Code) may appear. The wording rules
+    skip it (`wording_exempt`), and the page says why."""
 
     wording_exempt = True
 
@@ -170,7 +170,7 @@ class LegalCitationBlock(blocks.StructBlock):
         template = "website/blocks/legal_citation.html"
         description = _("The exact words of a law, which may differ from the terms this site uses.")
         preview_value = {
-            "quote": "Artigo 176.º Pornografia de menores",
+            "quote": "Artigo 171.º Abuso sexual de crianças",
             "source": "Código Penal",
         }
 

@@ -1,7 +1,7 @@
 """Finding a rule's term in a text: whole words, whatever the capitals and the accents.
 
 Both the text and the term are folded (lower case, accents removed) before matching, so
-"Pornografia de Menores" and "pornografia de menores" match alike. What is quoted back is
+"Prostituição Infantil" and "prostituicao infantil" match alike. What is quoted back is
 the text as the editor wrote it, found through a map from folded to written positions.
 """
 
