@@ -150,6 +150,31 @@ class QuestionBlock(blocks.StructBlock):
         }
 
 
+class LegalCitationBlock(blocks.StructBlock):
+    """A law's own words, quoted as written: the one place where a legal name that this
+    site never uses (an article title of the Penal Code) may appear. The wording rules
+    skip it (`wording_exempt`), and the page says why."""
+
+    wording_exempt = True
+
+    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
+    source = blocks.CharBlock(
+        label=_("Source"),
+        max_length=200,
+        help_text=_("The law and article, for example: Código Penal, artigo 176.º"),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Legal citation")
+        template = "website/blocks/legal_citation.html"
+        description = _("The exact words of a law, which may differ from the terms this site uses.")
+        preview_value = {
+            "quote": "Artigo 171.º Abuso sexual de crianças",
+            "source": "Código Penal",
+        }
+
+
 class SafetyStoryBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"), features=RICH_TEXT_FEATURES, template="website/blocks/text.html"
@@ -159,6 +184,7 @@ class SafetyStoryBlock(blocks.StreamBlock):
     steps = StepsBlock()
     help = HelpBlock()
     question = QuestionBlock()
+    legal_citation = LegalCitationBlock()
 
     class Meta:
         block_counts = {}

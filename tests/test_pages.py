@@ -1,6 +1,7 @@
 """Page types: where they can be created, what the admin saves, how they render."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -125,6 +126,10 @@ class TestPageTypes(WagtailPageTestCase):
             self.assertPageIsPreviewable(home)
         for slug in ("apagar-o-rasto", "cover-your-tracks"):
             page = GuidancePage.objects.get(slug=slug)
+            # The page's address is computed outside a request: in the page's language, not
+            # the one the last admin request left active in this thread (the preview's
+            # userbar gives the test's superuser a profile, and with it the admin's pt-pt).
+            translation.activate(page.locale.language_code)
             self.assertPageIsRenderable(page)
             # StreamField data is built by the editor's JavaScript, so it is given here.
             post_data = nested_form_data(

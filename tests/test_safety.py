@@ -115,10 +115,16 @@ CSAM_WRONG_TERMS = re.compile(
 )
 
 
+# The list of terms that pages may not publish has to name them (website.wording).
+REFUSED_TERMS_LIST = ROOT / "site" / "wording" / "demo.py"
+
+
 def test_the_project_never_says_child_pornography():
     checked = 0
     for folder in ("site", "campaigns", "quiz", "locale"):
         for path in (ROOT / folder).rglob("*"):
+            if path == REFUSED_TERMS_LIST:
+                continue
             if path.suffix in {".py", ".html", ".po", ".txt", ".js", ".css"}:
                 checked += 1
                 assert not CSAM_WRONG_TERMS.search(path.read_text(encoding="utf-8")), path

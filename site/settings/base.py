@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website",
     "website.translation_sync",
+    "website.wording",
     "campaigns",
     "campaigns.booklets",
     "campaigns.alerts",
