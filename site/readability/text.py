@@ -4,11 +4,49 @@ from bs4 import BeautifulSoup
 
 # Elements whose end also ends a unit of reading: a heading or a list item has no full
 # stop, and must not run into the next one.
-BLOCKS = (
-    "address article aside blockquote br caption dd details div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol p pre "
-    "section summary table td th tr ul button option"
-).split()
+BLOCKS = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "label",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "button",
+    "option",
+]
 # Never read as text: code, hidden parts and the words a screen reader skips.
 SKIPPED = ["script", "style", "template", "noscript", "svg", "[hidden]", '[aria-hidden="true"]']
 
