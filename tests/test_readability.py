@@ -328,3 +328,24 @@ def test_content_checker_items_keep_their_own_rules():
     assert ids[:2] == ["alt-text-quality", "empty-meta-description"]
     assert "readability-pt-young_people" in ids
     assert ContentCheckerItem.axe_custom_rules[-1]["id"] == "empty-meta-description"
+
+
+@pytest.mark.django_db
+def test_previews_can_be_framed_by_the_editor_and_carry_the_checker(client, cover_pages):
+    """Wagtail serves a preview through the middleware again at the page's address: it
+    got the public policy (frame-ancestors 'none'), so the preview panel stayed blank, and
+    the public templates have no userbar, so the Checks panel never ran."""
+    login(client, "editor", "en")
+    chapter = BookletChapterPage.objects.filter(locale__language_code="pt").first()
+    page, _english = cover_pages
+    for previewed, data, mode in [
+        (chapter, chapter_form(chapter, "Olá."), ""),
+        (page, guidance_form(page, PT_TITLE, PT_INTRO, PT_BODY), "bilingual"),
+    ]:
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[previewed.pk])
+        assert client.post(url, data).json()["is_valid"]
+        response = client.get(url, {"mode": mode, "in_preview_panel": "true"})
+        policy = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'self'" in policy
+        assert "script-src 'self';" in policy, "still no inline scripts"
+        assert "wagtail-userbar-template" in html_of(response)

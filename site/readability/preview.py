@@ -17,6 +17,7 @@ from functools import wraps
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.csp import CSP
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -65,11 +66,22 @@ def wrap_serve_preview(model):
     @wraps(original)
     def serve_preview(self, request, mode_name):
         if mode_name == BILINGUAL_MODE:
-            return bilingual_preview(self, request)
-        return with_readability_report(self, request, original(self, request, mode_name))
+            response = bilingual_preview(self, request)
+        else:
+            response = with_readability_report(self, request, original(self, request, mode_name))
+        return framed_by_the_admin(response)
 
     serve_preview.readability_installed = True
     model.serve_preview = serve_preview
+
+
+def framed_by_the_admin(response):
+    """The public pages' strict policy, except that the editor's preview panel may frame
+    it. Wagtail serves a preview through the whole middleware stack again, at the page's
+    own address, so the public policy, which forbids any framing, would apply and the
+    preview panel (and its checks) would stay blank."""
+    response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+    return response
 
 
 # --- The readability report ------------------------------------------------------------
