@@ -32,6 +32,7 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
 
     home_section_template = "quiz/home_section.html"
     base_form_class = QuizPageForm
+    readability_audience = "young_people"  # the Checks panel's target (website.readability)
     # The answers are sent with POST; other page types are read-only (website.middleware).
     allowed_http_methods = FORM_PAGE_METHODS
 

@@ -23,8 +23,11 @@ class AdminLanguageMiddleware:
         if request.path_info.startswith("/admin/"):
             alias = ADMIN_LANGUAGE_ALIASES.get(translation.get_language())
             if alias:
-                translation.activate(alias)
                 request.LANGUAGE_CODE = alias
+                # Only for this request: the alias is no content language, and a thread
+                # that serves a public page next must not build its addresses with it.
+                with translation.override(alias):
+                    return self.get_response(request)
         return self.get_response(request)
 
 

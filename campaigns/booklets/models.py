@@ -31,6 +31,9 @@ __all__ = ["BookletChapterPage", "BookletPage", "GeneratedPDF"]
 class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
     """A booklet's cover and contents. Its chapters are its children."""
 
+    # The readability target in the Checks panel (website.readability): written for them.
+    readability_audience = "young_people"
+
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -216,6 +219,8 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
 
 class BookletChapterPage(ViewRestrictionsFromCache, Page):
     """One chapter: its own address, previous and next, and a way back to the contents."""
+
+    readability_audience = "young_people"  # the Checks panel's target (website.readability)
 
     summary = models.CharField(
         _("summary"),
