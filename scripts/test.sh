@@ -23,4 +23,6 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "##################################################################" >&2
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist), each with its own database, media folder, cache
+# keys and live server. TEST_WORKERS=1 (or `-n 0` among the arguments) runs in one process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist worksteal "$@"

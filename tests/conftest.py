@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
 from campaigns.booklets.models import GeneratedPDF
+from tests import database_snapshot
 from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
 
@@ -16,12 +17,26 @@ DEMO_PDF_FILES = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the bilingual demo site once; each test runs in a transaction on top of it."""
+    """Load the bilingual demo site once (per pytest-xdist worker, each with its own
+    database); each test runs in a transaction on top of it. A copy of it is kept for the
+    tests that need it committed (`committed_demo`)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
         for stored in GeneratedPDF.objects.all():
             with stored.file.open("rb") as pdf_file:
                 DEMO_PDF_FILES[stored.file.name] = pdf_file.read()
+        return database_snapshot.take()
+
+
+@pytest.fixture
+def committed_demo(transactional_db, django_db_setup):
+    """The demo site committed, as it was just after it was loaded, for transactional
+    tests and the live server (which answers from its own connection). Putting the copy
+    back costs a fraction of a second where loading the demo again took seconds; what
+    the test commits is flushed afterwards as for any transactional test."""
+    database_snapshot.restore(django_db_setup)
+    # The content cache outlives the test: start from a generation no test has used.
+    new_generation()
 
 
 @pytest.fixture(autouse=True)
