@@ -1,18 +1,25 @@
-"""Fail when a test run executed no test, or when any browser test was skipped."""
+"""Fail when a test run executed no test, or when any browser test was skipped; with
+--with-browser-tests, also when the run had no browser test at all (the pass that CI
+counts on for them must not lose them to a selection or a collection error)."""
 
+import argparse
 import sys
 import xml.etree.ElementTree as ET
 
 
-def main(path):
+def is_browser_test(case):
+    return case.get("classname", "").startswith("tests.browser")
+
+
+def main(path, with_browser_tests=False):
     root = ET.parse(path).getroot()
-    cases = root.iter("testcase")
-    ran = skipped_browser = 0
-    for case in cases:
+    ran = ran_browser = skipped_browser = 0
+    for case in root.iter("testcase"):
         skipped = case.find("skipped") is not None
         if not skipped:
             ran += 1
-        elif case.get("classname", "").startswith("tests.browser"):
+            ran_browser += is_browser_test(case)
+        elif is_browser_test(case):
             skipped_browser += 1
             reason = case.find("skipped").get("message", "")
             print(f"SKIPPED BROWSER TEST: {case.get('name')}: {reason}", file=sys.stderr)
@@ -22,9 +29,16 @@ def main(path):
     if skipped_browser:
         print(f"FAIL: {skipped_browser} browser test(s) were skipped.", file=sys.stderr)
         return 1
-    print(f"{path}: {ran} tests ran, no browser test skipped.")
+    if with_browser_tests and not ran_browser:
+        print("FAIL: no browser test ran in this pass.", file=sys.stderr)
+        return 1
+    print(f"{path}: {ran} tests ran ({ran_browser} in a browser), no browser test skipped.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("junit_xml")
+    parser.add_argument("--with-browser-tests", action="store_true")
+    arguments = parser.parse_args()
+    sys.exit(main(arguments.junit_xml, arguments.with_browser_tests))

@@ -11,6 +11,29 @@ from tests import database_snapshot
 from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
 
+# Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs
+# them once, in its PostgreSQL and Redis pass (.ci/run; the README's "Tests" says why).
+ONE_PASS_MODULES = {
+    # Their own SQLite database, in subprocesses that drop DATABASE_URL and REDIS_URL.
+    "tests/test_extension_points.py",
+    "tests/test_alertline_tasks.py",
+    "tests/test_production_settings.py",
+    # Faults: the cache is replaced by a Redis that does not answer, the mail or a
+    # page made to fail; the production stack is the one that must survive them.
+    "tests/test_cache_outage.py",
+    "tests/test_alertline_data_loss.py",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Marked before `-m` picks tests (tryfirst): `-m "not one_pass"` leaves them out."""
+    root = config.rootpath
+    for item in items:
+        if item.path.relative_to(root).as_posix() in ONE_PASS_MODULES:
+            item.add_marker(pytest.mark.one_pass)
+
+
 # The demo booklets' stored PDFs, by file name: put back after each test (see below).
 DEMO_PDF_FILES = {}
 
