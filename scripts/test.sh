@@ -24,5 +24,5 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 # One test process per core (pytest-xdist), each with its own database, media folder, cache
-# keys and live server. TEST_WORKERS=1 (or `-n 0` among the arguments) runs in one process.
+# keys and live server. TEST_WORKERS=0 (or `-n 0` among the arguments) runs in this process.
 exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist worksteal "$@"

@@ -6,6 +6,7 @@ local memory and on PostgreSQL with Redis.
 
 import os
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -42,6 +43,9 @@ AUTHENTICATION_BACKENDS = [
 # (chosen by the system). A Redis database is shared, so each process keeps its keys under
 # a prefix of its own and empties only those.
 TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-if CACHES["default"]["BACKEND"] == "website.cache.ResilientRedisCache":  # noqa: F405
+# (Not for an installed copy run outside the checkout, scripts/check_install.sh.)
+if CACHES["default"]["BACKEND"] == "website.cache.ResilientRedisCache" and find_spec(  # noqa: F405
+    "tests.worker_cache"
+):
     CACHES["default"]["BACKEND"] = "tests.worker_cache.OwnKeysRedisCache"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] += f"-{TEST_WORKER}"  # noqa: F405
