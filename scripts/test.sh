@@ -26,4 +26,6 @@ fi
 # The HTML validity test runs the W3C checker (vnu.jar) with Java.
 scripts/vnu.sh
 
-exec .venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist), each with its own database, media folder, cache
+# keys and live server. TEST_WORKERS=0 (or `-n 0` among the arguments) runs in this process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist worksteal "$@"

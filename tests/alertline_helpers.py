@@ -1,11 +1,9 @@
 """Shared helpers for the alert-line tests (not a test module)."""
 
-import os
 import re
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from campaigns.alertline.models import AlertLinePage
 
@@ -47,6 +45,5 @@ def fresh_cache():
 
 
 @pytest.fixture
-def committed_demo_site(transactional_db):
-    """Transactional tests start from an empty database: build the demo site for them."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def committed_demo_site(committed_demo):
+    """Transactional tests start from an empty database: the demo site, committed."""

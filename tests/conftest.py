@@ -7,8 +7,44 @@ from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
 from campaigns.booklets.models import GeneratedPDF
+from tests import database_snapshot
 from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
+
+# Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs
+# them once, in its PostgreSQL and Redis pass (.ci/run; the README's "Tests" says why).
+ONE_PASS_MODULES = {
+    # Their own SQLite database, in subprocesses that drop DATABASE_URL and REDIS_URL.
+    "tests/test_extension_points.py",
+    "tests/test_alertline_tasks.py",
+    "tests/test_production_settings.py",
+    # Faults: the cache is replaced by a Redis that does not answer, the mail or a
+    # page made to fail; the production stack is the one that must survive them.
+    "tests/test_cache_outage.py",
+    "tests/test_alertline_data_loss.py",
+}
+
+
+def pytest_itemcollected(item):
+    """Marked as soon as collected, so that `-m "not one_pass"` leaves them out."""
+    if item.path.relative_to(item.config.rootpath).as_posix() in ONE_PASS_MODULES:
+        item.add_marker(pytest.mark.one_pass)
+
+
+def uses_database(item):
+    return item.get_closest_marker("django_db") is not None or any(
+        name in item.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-django runs the tests without a database last. Some of them are the longest
+    of all (whole sites migrated and loaded in subprocesses): run them first instead, so
+    that with one process per core they overlap the rest rather than finish alone. The
+    database tests keep pytest-django's order (transactions first, then transactional)."""
+    items.sort(key=uses_database)
+
 
 # The demo booklets' stored PDFs, by file name: put back after each test (see below).
 DEMO_PDF_FILES = {}
@@ -16,12 +52,26 @@ DEMO_PDF_FILES = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the bilingual demo site once; each test runs in a transaction on top of it."""
+    """Load the bilingual demo site once (per pytest-xdist worker, each with its own
+    database); each test runs in a transaction on top of it. A copy of it is kept for the
+    tests that need it committed (`committed_demo`)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
         for stored in GeneratedPDF.objects.all():
             with stored.file.open("rb") as pdf_file:
                 DEMO_PDF_FILES[stored.file.name] = pdf_file.read()
+        return database_snapshot.take()
+
+
+@pytest.fixture
+def committed_demo(transactional_db, django_db_setup):
+    """The demo site committed, as it was just after it was loaded, for transactional
+    tests and the live server (which answers from its own connection). Putting the copy
+    back costs a fraction of a second where loading the demo again took seconds; what
+    the test commits is flushed afterwards as for any transactional test."""
+    database_snapshot.restore(django_db_setup)
+    # The content cache outlives the test: start from a generation no test has used.
+    new_generation()
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,9 @@
 and no more than 13 (the result, with its tallies written after the commit; the quiz page
 itself uses 6)."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -44,10 +42,9 @@ def measure(client, method, url, data=None):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_quiz_and_result_queries_do_not_grow_with_questions(client):
+def test_quiz_and_result_queries_do_not_grow_with_questions(client, committed_demo):
     # Committed for real, so the tallies are written after the commit, as in production,
     # and counted here.
-    call_command("load_demo_content", stdout=io.StringIO())
     home_pt = HomePage.objects.get(locale__language_code="pt")
     small = translated_quiz(home_pt, "small", 3)
     large = translated_quiz(home_pt, "large", 24)

@@ -1,12 +1,10 @@
 """Anonymous tallies: what is counted, what is not, the rate limit, and exact counts
 under concurrency (on PostgreSQL)."""
 
-import io
 import threading
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import DatabaseError, close_old_connections, connection
 from django.test import Client
 from django.utils import timezone
@@ -120,11 +118,9 @@ def test_a_translation_has_its_own_tallies(client, quiz):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_submissions_are_all_counted(settings):
+def test_simultaneous_submissions_are_all_counted(settings, committed_demo):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises all writers")
-    # A transactional test starts from the migrated database: build the site again.
-    call_command("load_demo_content", stdout=io.StringIO())
     home_pt = HomePage.objects.get(locale__language_code="pt")
     settings.QUIZ_COMPLETIONS_PER_HOUR = 10_000
     quiz = make_quiz(home_pt, slug="busy-quiz")

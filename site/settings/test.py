@@ -4,7 +4,9 @@ DATABASE_URL and REDIS_URL are honoured when set, so the same suite runs on SQLi
 local memory and on PostgreSQL with Redis.
 """
 
+import os
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -33,3 +35,17 @@ AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.RequestOptionalAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# --- Several test processes at once ------------------------------------------------------
+# pytest-xdist runs the suite in one process per core (scripts/test.sh). Each has its own
+# database (pytest-django adds the worker's name, "gw0", to the test database's), its own
+# media and static folders (the temporary folders above) and its own live server port
+# (chosen by the system). A Redis database is shared, so each process keeps its keys under
+# a prefix of its own and empties only those.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# (Not for an installed copy run outside the checkout, scripts/check_install.sh.)
+if CACHES["default"]["BACKEND"] == "website.cache.ResilientRedisCache" and find_spec(  # noqa: F405
+    "tests.worker_cache"
+):
+    CACHES["default"]["BACKEND"] = "tests.worker_cache.OwnKeysRedisCache"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] += f"-{TEST_WORKER}"  # noqa: F405

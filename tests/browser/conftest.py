@@ -5,10 +5,11 @@ Never downloads a browser. Every request to another host is answered here by the
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -25,19 +26,27 @@ NEUTRAL_SITE = "https://www.ipma.pt/"
 
 @pytest.fixture(scope="module", autouse=True)
 def allow_orm_beside_playwright():
-    """While a journey runs, Playwright's loop runs in this thread; a test body that reads
-    the database beside it needs Django's async-safety check relaxed. Browser modules
-    only: other tests keep the check.
+    """While Chromium runs, Playwright's event loop counts as running in this thread, and
+    Django takes the thread for async code: its async-safety check refuses the ORM, and
+    its connections move to per-task storage, so the tests and Django's own database
+    handling (the flush after each test) would open a second connection, one that the
+    test set-up knows nothing about and that stays open until PostgreSQL refuses to drop
+    the test database. Browser modules only: the check is relaxed, and this thread keeps
+    its one connection (asgiref's thread-local storage, read directly).
     """
+    thread_connections = getattr(connections._connections, "_storage", None)
+    assert isinstance(thread_connections, threading.local), "asgiref's Local has changed"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        patch.setattr(connections, "_connections", thread_connections)
         yield
 
 
-@pytest.fixture
-def browser(demo_site):
-    """A fresh Chromium per test, started after the database is ready and stopped before
-    it is flushed: Django's test database handling must not run beside Playwright's loop.
+@pytest.fixture(scope="module")
+def browser(allow_orm_beside_playwright, django_db_setup):
+    """One Chromium per test module (each test gets a fresh context: its own cookies,
+    storage and cache), started once the test database is ready; the database is flushed
+    beside it, which allow_orm_beside_playwright permits.
     """
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's chromium is not installed at {CHROMIUM}: browser tests cannot run")
@@ -51,10 +60,10 @@ def browser(demo_site):
         browser.close()
 
 
-@pytest.fixture
-def demo_site(transactional_db):
-    """live_server needs committed data: build the demo site for each browser test."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+@pytest.fixture(autouse=True)
+def demo_site(committed_demo):
+    """live_server needs committed data: every browser test starts from the demo site as
+    it was loaded (tests/conftest.py), whatever the tests before it changed."""
 
 
 @pytest.fixture
