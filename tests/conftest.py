@@ -1,12 +1,14 @@
+from unittest import mock
+
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import translation
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale
 
-from campaigns.booklets.models import GeneratedPDF
+from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests import database_snapshot
 from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
@@ -126,37 +128,22 @@ def cover_your_tracks(db):
     return page, page.get_translation(Locale.objects.get(language_code="en")).specific
 
 
-def add_guidance_page(parent, title, slug, **fields):
-    page = GuidancePage(title=title, slug=slug, intro=fields.pop("intro", "Intro."), **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+# --- Booklets ---------------------------------------------------------------------------
 
 
-def html_of(response):
-    return response.content.decode()
+@pytest.fixture
+def booklets(db):
+    booklet = BookletPage.objects.get(slug="tu-e-a-internet")
+    return booklet, booklet.get_translation(Locale.objects.get(language_code="en")).specific
 
 
-# Every page type, found from the installed apps: a new domain is checked without editing
-# the tests. Sub-routes and filtered views that render other templates are added by hand.
-PAGE_TYPES = sorted(
-    model._meta.label for model in get_page_models() if model is not Page and model.is_creatable
-)
-EXTRA_VIEWS = [
-    "/en/you-and-the-internet/print/",
-    "/en/alerts/?audience=parents&topic=grooming",
-    "/pt/pesquisa/?q=ajuda",
-    "/en/nothing-here/",
-]
-
-
-def live_urls_of(label):
-    """The address of one live page of this type in each language (the demo has both)."""
-    model = apps.get_model(label)
-    urls = {}
-    for page in model.objects.live().public().select_related("locale").order_by("path"):
-        urls.setdefault(page.locale.language_code, page.url)
-    return urls
-
-
-__all__ = ["add_guidance_page", "html_of", "Page"]
+@pytest.fixture
+def count_renders(db):
+    """Spy on the PDF renderer: the number of times a PDF was actually made. The demo
+    loader made the demo PDFs when the session began: forget them, so each test starts
+    with none."""
+    GeneratedPDF.objects.all().delete()
+    with mock.patch.object(
+        booklet_pdf, "render_booklet_pdf", wraps=booklet_pdf.render_booklet_pdf
+    ) as spy:
+        yield spy

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from tests.conftest import html_of
+from tests.support.pages import html_of
 from website.models import GuidancePage, SafetySettings
 
 pytestmark = pytest.mark.django_db

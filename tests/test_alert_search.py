@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import connection
 
 from campaigns.alerts.models import AlertIndexPage
-from tests.conftest import html_of
-from tests.test_alerts import add_alert
+from tests.factories.pages import add_alert
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from tests.alertline_helpers import (  # noqa: F401 (fixture)
     pair_from,
     send_report,
 )
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

@@ -16,35 +16,13 @@ from wagtail.users.models import UserProfile
 
 from campaigns.alerts import banners
 from campaigns.alerts.models import AlertIndexPage, AlertPage, AlertRelatedPage
-from tests.conftest import html_of
+from tests.factories.pages import add_alert, index_for
+from tests.support.pages import html_of
 from website.content_cache import generation, generation_for_request, new_generation
 from website.models import GuidancePage, HomePage
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def index_for(language):
-    return AlertIndexPage.objects.get(locale__language_code=language)
-
-
-def add_alert(index, title, slug, **fields):
-    values = {
-        "summary": f"Summary of {title}.",
-        "what_is_happening": "<p>Something is happening.</p>",
-        "what_to_do": [("step", "Stop replying.")],
-        "where_to_complain": [
-            ("link", {"label": "Police", "page": None, "url": "https://example.org/"})
-        ],
-        "topic": "scams",
-        "for_parents": True,
-    } | fields
-    if "published_date" in fields and "review_date" not in fields:
-        values["review_date"] = fields["published_date"] + datetime.timedelta(days=180)
-    alert = AlertPage(title=title, slug=slug, **values)
-    index.add_child(instance=alert)
-    alert.save_revision().publish()
-    return alert
 
 
 def alert_titles(html):

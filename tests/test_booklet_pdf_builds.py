@@ -21,8 +21,9 @@ from wagtail.models import Locale, Site
 
 from campaigns.booklets import pdf as booklet_pdf
 from campaigns.booklets.models import BookletPage, GeneratedPDF
-from tests.conftest import html_of
-from tests.test_booklets import get_pdf, make_booklet, pdf_text
+from tests.factories.pages import make_booklet
+from tests.support.pages import html_of
+from tests.support.pdf import get_pdf, pdf_text
 
 PT_PDF = "/pt/tu-e-a-internet/pdf/"
 EN_PDF = "/en/you-and-the-internet/pdf/"

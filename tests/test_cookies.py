@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client, override_settings
 
-from tests.test_production_settings import manage
+from tests.support.commands import manage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from campaigns.alertline.models import Report
 from campaigns.alerts.models import AlertPage
 from tests.alertline_helpers import STATUS_URL, fresh_cache  # noqa: F401 (fixture)
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from html import unescape
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import add_guidance_page, html_of
-from tests.test_alerts import add_alert, index_for
+from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

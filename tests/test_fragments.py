@@ -10,9 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from campaigns.alertline.models import AlertLinePage
 from campaigns.alerts.models import AlertPage
 from campaigns.booklets.models import BookletChapterPage, BookletPage
-from tests.conftest import add_guidance_page, html_of
-from tests.test_alerts import add_alert, index_for
-from tests.test_booklets import add_chapter
+from tests.factories.pages import add_alert, add_chapter, add_guidance_page, index_for
+from tests.support.pages import html_of
 
 CHAPTER = "/en/you-and-the-internet/what-the-internet-is-good-for/"
 BOOKLET = "/en/you-and-the-internet/"

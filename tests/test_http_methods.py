@@ -4,7 +4,7 @@ with an Allow header, never the CSRF page (which tells a visitor their form expi
 import pytest
 from django.test import Client
 
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

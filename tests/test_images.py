@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 COVER_AND_ILLUSTRATIONS = ["/pt/tu-e-a-internet/", "/en/you-and-the-internet/print/"]
 

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.test import override_settings
 
-from tests.conftest import add_guidance_page, html_of
+from tests.factories.pages import add_guidance_page
+from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 

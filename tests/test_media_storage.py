@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 
 from campaigns.booklets.models import BookletPage
 from campaigns.booklets.pdf import GeneratedPDF, build_booklet_pdf
-from tests.test_production_settings import manage
+from tests.support.commands import manage
 
 S3_ENVIRONMENT = {
     "AWS_STORAGE_BUCKET_NAME": "campaigns-media",

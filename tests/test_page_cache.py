@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from tests.conftest import add_guidance_page, html_of
-from tests.test_alerts import add_alert, index_for
+from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.support.pages import html_of
 from website.models import GuidancePage, SafetySettings
 
 GUIDANCE = "/pt/para-jovens/"

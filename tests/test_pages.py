@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.booklets.models import BookletPage
-from tests.conftest import html_of
+from tests.support.pages import html_of
 from website.models import GuidancePage, HomePage, HomePageSection
 
 

@@ -7,8 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from tests.conftest import PAGE_TYPES, add_guidance_page, html_of, live_urls_of
-from tests.test_alerts import add_alert, index_for
+from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.support.pages import PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
 
 MAX_QUERIES = 12

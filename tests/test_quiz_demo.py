@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from quiz.models import Answer, Question, QuizPage
 from quiz.scoring import band_problems
 from quiz.views import band_links
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 from quiz.models import AnswerTally, QuizFindingsPage, QuizPage
 from quiz.tallies import add_counts
-from tests.conftest import html_of
 from tests.quiz_factories import make_quiz
+from tests.support.pages import html_of
 from website.models import GuidancePage
 
 

@@ -10,13 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from quiz.models import BandTally
-from tests.conftest import html_of
 from tests.quiz_factories import (  # noqa: F401 - fresh_rate_limits is a fixture
     fresh_rate_limits,
     make_questions,
     make_quiz,
     post_data,
 )
+from tests.support.pages import html_of
 from website.models import GuidancePage, HomePage
 
 LIMIT = 13

@@ -9,7 +9,6 @@ from wagtail.models import Locale
 
 from quiz.models import AnswerTally, QuizPage
 from quiz.views import SIGNING_SALT
-from tests.conftest import html_of
 from tests.quiz_factories import (  # noqa: F401 - fixtures
     answer_ids,
     count_at_once,
@@ -18,6 +17,7 @@ from tests.quiz_factories import (  # noqa: F401 - fixtures
     make_quiz,
     post_data,
 )
+from tests.support.pages import html_of
 from website.models import GuidancePage
 
 # 4 questions, answers worth 0, 1, 2: scores 0-8; bands 0-2 Low, 3-4 Some, 5-8 High.

@@ -10,7 +10,6 @@ from django.test import Client
 from django.utils import timezone
 
 from quiz.models import AnswerTally, BandTally
-from tests.conftest import html_of
 from tests.quiz_factories import (  # noqa: F401 - fixtures
     answer_ids,
     count_at_once,
@@ -18,6 +17,7 @@ from tests.quiz_factories import (  # noqa: F401 - fixtures
     make_quiz,
     post_data,
 )
+from tests.support.pages import html_of
 from website.models import HomePage
 
 

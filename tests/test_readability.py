@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from campaigns.booklets.models import BookletChapterPage
-from tests.conftest import html_of
+from tests.support.pages import html_of
 from website.models import GuidancePage
 from website.readability.scoring import (
     english_syllables,

@@ -9,7 +9,7 @@ from django.db.utils import OperationalError
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import Site
 
-from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, html_of, live_urls_of
+from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
 from website.views import server_error
 

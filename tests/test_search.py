@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.conftest import html_of
+from tests.support.pages import html_of
 from website.models import SearchSynonym
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client
 
-from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
+from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 
 def directives(response):

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.db import connection
 
-from tests.conftest import html_of
+from tests.support.pages import html_of
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")

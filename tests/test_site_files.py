@@ -8,7 +8,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from tests.conftest import add_guidance_page
+from tests.factories.pages import add_guidance_page
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

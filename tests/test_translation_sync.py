@@ -16,7 +16,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.conftest import add_guidance_page, html_of
+from tests.factories.pages import add_guidance_page
+from tests.support.pages import html_of
 from website.models import GuidancePage
 
 pytestmark = pytest.mark.django_db

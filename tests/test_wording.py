@@ -18,7 +18,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from tests.conftest import add_guidance_page
+from tests.factories.pages import add_guidance_page
 from website.models import GuidancePage
 from website.wording.models import WordingRule
 

@@ -21,7 +21,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-NEUTRAL_SITE = "https://www.ipma.pt/"
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
+from tests.browser.support import AXE_OPTIONS, public_urls
 from website.views import server_error
 
 pytestmark = [
@@ -24,36 +24,13 @@ pytestmark = [
 
 # runOnly picks the rule sets by tag; `rules` adds AAA contrast, which has no tag of its
 # own among these.
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "rules": {"color-contrast-enhanced": {"enabled": True}},
-}
 # The earlier name, for browser tests written on other branches before AAA contrast.
 WCAG_AA = AXE_OPTIONS
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
-MORE_VIEWS = [
-    "/pt/pesquisa/?q=hist%C3%B3rico",
-    "/en/search/?q=zzzz",  # no results
-    "/en/search/",  # no query
-    "/pt/tu-e-a-internet/print/",
-    "/pt/nao-existe/",
-    "/pt/linha-alerta/estado/",
-    "/en/alert-line/status/",
-]
 STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
 REPORT_URL = {"pt": "/pt/linha-alerta/", "en": "/en/alert-line/"}
-
-
-def public_urls():
-    """Every page type in both languages, found from the installed apps, and the views."""
-    urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
-    assert len(urls) >= 2 * len(PAGE_TYPES)
-    return urls + EXTRA_VIEWS + MORE_VIEWS
 
 
 def axe_violations(page):

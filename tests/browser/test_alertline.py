@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
 from tests.browser.keyboard import tab_to
-from tests.browser.test_accessibility import AXE_OPTIONS
+from tests.browser.support import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.browser,

@@ -3,7 +3,7 @@ nothing refused, and asks no host other than the site itself for anything."""
 
 import pytest
 
-from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
+from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 pytestmark = [
     pytest.mark.browser,

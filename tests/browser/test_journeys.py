@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import NEUTRAL_SITE
 from tests.browser.keyboard import tab_to_link
-from tests.conftest import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
+from tests.browser.support import NEUTRAL_SITE
+from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 pytestmark = [
     pytest.mark.browser,

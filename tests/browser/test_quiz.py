@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import AXE_OPTIONS
+from tests.browser.support import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.browser,

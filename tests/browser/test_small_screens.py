@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import public_urls
+from tests.browser.support import public_urls
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,0 +1,76 @@
+"""Reading a booklet PDF: its bytes, text, figures' alternative texts, pages and headings."""
+
+import io
+import re
+
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from campaigns.booklets import pdf as booklet_pdf
+
+
+def get_pdf(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content)
+
+
+def pdf_text(data):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def figure_alt_texts(data):
+    """The alternative texts of the figures in the PDF's structure tree."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def page_count(data):
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def pdf_headings(data):
+    """The heading tags (/H1, /H2, …) of the PDF's structure tree, in order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+            found.append(int(str(node["/S"])[2:]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def make_pdf(booklet):
+    """Make the booklet's PDF through the task that publishing queues (downloads never
+    make one)."""
+    booklet_pdf.build_booklet_pdf.enqueue(booklet.pk)
+
+
+def build_pdfs():
+    """What a deploy runs: `manage.py build_booklet_pdfs`; returns what it printed."""
+    out = io.StringIO()
+    call_command("build_booklet_pdfs", stdout=out)
+    return out.getvalue()
