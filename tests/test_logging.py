@@ -75,7 +75,7 @@ def test_a_report_on_the_alert_line_leaves_no_contents_in_the_logs(log_output, s
 def test_a_failed_status_check_leaves_no_reference_code_or_query_in_the_logs(log_output):
     client = Client()
     statuses = []
-    for _attempt in range(12):  # past the per-reference limit too, which may log
+    for _attempt in range(31):  # past the client's limit of failed look-ups, which may log
         response = client.post(
             STATUS_URL["en"] + "?reference=" + TYPED_REFERENCE + "&q=" + QUERY_VALUE,
             {"action": "lookup", "reference": TYPED_REFERENCE, "code": TYPED_CODE, "website": ""},

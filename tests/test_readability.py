@@ -251,7 +251,7 @@ def test_the_previews_checks_dialog_flags_the_report_too(client):
 # --- Portuguese and English side by side ------------------------------------------------
 
 
-def test_every_page_type_offers_the_side_by_side_preview():
+def test_every_page_type_offers_the_side_by_side_preview(db):
     for model in get_page_models():
         if model is Page or not model.is_creatable:
             continue
@@ -262,7 +262,7 @@ def test_every_page_type_offers_the_side_by_side_preview():
             assert modes["bilingual"] == "Português e inglês lado a lado", model
 
 
-def test_a_page_types_own_preview_modes_are_kept():
+def test_a_page_types_own_preview_modes_are_kept(db):
     from quiz.models import QuizPage
 
     modes = dict(QuizPage().preview_modes)
