@@ -1,6 +1,8 @@
 """What the browser journeys share: axe's options, every public address to sweep, and
 the neutral site that quick exit leads to (answered by the tests, never reached)."""
 
+from axe_playwright_python.sync_playwright import Axe
+
 from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 NEUTRAL_SITE = "https://www.ipma.pt/"
@@ -31,3 +33,25 @@ def public_urls():
     urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
     assert len(urls) >= 2 * len(PAGE_TYPES)
     return urls + EXTRA_VIEWS + MORE_VIEWS
+
+
+def axe_violations(page, open_details=True):
+    """axe's findings on the page, one line each; with `open_details`, every <details> is
+    opened first so that the answers and the menu are checked too."""
+    if open_details:
+        page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{item['id']} ({item['impact']}): {item['help']} -> "
+        + "; ".join(node["target"][0] for node in item["nodes"][:3])
+        for item in results.response["violations"]
+    ]
+
+
+def sign_in(page, username, password):
+    """Sign in to the admin through its own form, as a person does."""
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/")

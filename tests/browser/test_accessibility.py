@@ -8,13 +8,12 @@ The quiz and its result, and the alert line's pages, are checked with the same o
 in test_quiz.py and test_alertline.py, where their journeys run."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.browser.support import AXE_OPTIONS, public_urls
+from tests.browser.support import AXE_OPTIONS, axe_violations, public_urls
 from website.views import server_error
 
 pytestmark = [
@@ -31,17 +30,6 @@ PHONE = {"width": 360, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
 REPORT_URL = {"pt": "/pt/linha-alerta/", "en": "/en/alert-line/"}
-
-
-def axe_violations(page):
-    # Open every <details> so the answers and the menu are checked too.
-    page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{item['id']} ({item['impact']}): {item['help']} -> "
-        + "; ".join(node["target"][0] for node in item["nodes"][:3])
-        for item in results.response["violations"]
-    ]
 
 
 def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page):

@@ -2,13 +2,12 @@
 a handler's reply reaching the reporter, and axe on every alert-line page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
 from tests.browser.keyboard import tab_to
-from tests.browser.support import AXE_OPTIONS
+from tests.browser.support import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,30 +106,20 @@ def test_a_handler_forwards_and_replies_and_the_reporter_sees_the_reply(page):
     expect(page.get_by_role("button", name="Withdraw my report")).to_have_count(0)
 
 
-def violations(page):
-    page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{item['id']} ({item['impact']}): {item['help']} -> "
-        + "; ".join(node["target"][0] for node in item["nodes"][:3])
-        for item in results.response["violations"]
-    ]
-
-
 @pytest.mark.parametrize("language", ["pt", "en"])
 def test_no_axe_violations_on_the_alert_line(page, language):
     found = {}
     base = "/en/alert-line/" if language == "en" else "/pt/linha-alerta/"
     status = base + ("status/" if language == "en" else "estado/")
     page.goto(base)
-    found["page"] = violations(page)
+    found["page"] = axe_violations(page)
     page.locator("button[type=submit]").last.click()  # empty form: errors
     expect(page.locator("#error-summary")).to_be_visible()
-    found["errors"] = violations(page)
+    found["errors"] = axe_violations(page)
     page.goto(status)
-    found["status form"] = violations(page)
+    found["status form"] = axe_violations(page)
     check_status(page, language, "XDEM-3333", "DEMXC-D3333-33333")
-    found["status"] = violations(page)
+    found["status"] = axe_violations(page)
     reference, code = send_with_keyboard(page, language)
-    found["confirmation"] = violations(page)
+    found["confirmation"] = axe_violations(page)
     assert not any(found.values()), found

@@ -8,19 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.keyboard import tab_until
+from tests.support.demo import DEMO_CHAPTERS_PT
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-CHAPTERS_PT = [
-    "Para que serve a internet",
-    "A tua privacidade",
-    "Pessoas que conheces online",
-    "Partilhar imagens",
-    "Quando algo corre mal",
-    "Como denunciar",
 ]
 
 
@@ -30,14 +22,14 @@ def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(p
     expect(page.get_by_role("img", name=re.compile("Desenho de um telemóvel"))).to_be_visible()
 
     # Into the first chapter from the contents.
-    tab_until(page, f"el.textContent.trim() === {CHAPTERS_PT[0]!r}")
+    tab_until(page, f"el.textContent.trim() === {DEMO_CHAPTERS_PT[0]!r}")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/para-que-serve-a-internet/$"))
 
-    for number, title in enumerate(CHAPTERS_PT, start=1):
+    for number, title in enumerate(DEMO_CHAPTERS_PT, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(page.get_by_text(f"Capítulo {number} de 6")).to_be_visible()
-        if number == len(CHAPTERS_PT):
+        if number == len(DEMO_CHAPTERS_PT):
             break
         tab_until(page, "el.getAttribute('rel') === 'next'")
         page.keyboard.press("Enter")

@@ -5,10 +5,9 @@ the language switch work on the result; axe finds nothing on the quiz and its re
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.support import AXE_OPTIONS
+from tests.browser.support import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -134,20 +133,11 @@ def test_advice_link_and_language_switch_on_the_result(page):
     assert "/en/" in page.url
 
 
-def axe_violations(page):
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{item['id']} ({item['impact']}): {item['help']} -> "
-        + "; ".join(node["target"][0] for node in item["nodes"][:3])
-        for item in results.response["violations"]
-    ]
-
-
 def test_no_axe_violations_on_the_quiz_and_its_result(page):
     found = {}
     for url in ["/pt/questionario/", "/en/quiz/"]:
         page.goto(url)
-        found[url] = axe_violations(page)
+        found[url] = axe_violations(page, open_details=False)
         page.locator("[data-quiz-submit]").evaluate("button => button.form.noValidate = true")
         page.evaluate(
             "document.querySelectorAll('[data-quiz-question]').forEach(q => q.hidden = false)"
@@ -158,11 +148,11 @@ def test_no_axe_violations_on_the_quiz_and_its_result(page):
             "form => HTMLFormElement.prototype.submit.call(form)"
         )
         expect(page.locator(".quiz-result")).to_be_visible()
-        found[f"{url} result"] = axe_violations(page)
+        found[f"{url} result"] = axe_violations(page, open_details=False)
     page.goto("/en/quiz/")
     page.locator("form[data-quiz]").evaluate("form => HTMLFormElement.prototype.submit.call(form)")
     expect(page.locator("[data-error-summary]")).to_be_visible()
-    found["/en/quiz/ errors"] = axe_violations(page)
+    found["/en/quiz/ errors"] = axe_violations(page, open_details=False)
     assert not any(found.values()), found
 
 
@@ -183,9 +173,9 @@ def test_a_parent_guesses_then_sees_what_young_people_answered(page):
     expect(first.locator("svg[role=img]")).to_be_visible()
     expect(first.locator("table tbody tr")).to_have_count(3)
     expect(first.locator(".quiz-finding__share")).to_contain_text("young people who answered")
-    found = {"findings": axe_violations(page)}
+    found = {"findings": axe_violations(page, open_details=False)}
     page.goto("/pt/questionario/o-que-os-jovens-nos-disseram/")
-    found["findings pt"] = axe_violations(page)
+    found["findings pt"] = axe_violations(page, open_details=False)
     assert not any(found.values()), found
 
 

@@ -7,19 +7,12 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.booklets.models import BookletChapterPage
+from tests.browser.support import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, username, password):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/admin/")
 
 
 def test_the_checks_panel_shows_the_portuguese_score_and_its_target(page):

@@ -19,24 +19,30 @@ def pdf_text(data):
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def figure_alt_texts(data):
-    """The alternative texts of the figures in the PDF's structure tree."""
-    found = []
+def structure_elements(data):
+    """Every element of the PDF's structure tree (its tags), in reading order."""
 
     def walk(node):
         node = node.get_object()
         if not isinstance(node, dict):
             return
-        if node.get("/S") == "/Figure" and "/Alt" in node:
-            found.append(str(node["/Alt"]))
+        yield node
         kids = node.get("/K")
         if kids is not None:
             kids = kids.get_object()
             for kid in kids if isinstance(kids, list) else [kids]:
-                walk(kid)
+                yield from walk(kid)
 
-    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
-    return found
+    yield from walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+
+
+def figure_alt_texts(data):
+    """The alternative texts of the figures in the PDF's structure tree."""
+    return [
+        str(node["/Alt"])
+        for node in structure_elements(data)
+        if node.get("/S") == "/Figure" and "/Alt" in node
+    ]
 
 
 def page_count(data):
@@ -45,22 +51,11 @@ def page_count(data):
 
 def pdf_headings(data):
     """The heading tags (/H1, /H2, …) of the PDF's structure tree, in order."""
-    found = []
-
-    def walk(node):
-        node = node.get_object()
-        if not isinstance(node, dict):
-            return
-        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
-            found.append(int(str(node["/S"])[2:]))
-        kids = node.get("/K")
-        if kids is not None:
-            kids = kids.get_object()
-            for kid in kids if isinstance(kids, list) else [kids]:
-                walk(kid)
-
-    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
-    return found
+    return [
+        int(str(node["/S"])[2:])
+        for node in structure_elements(data)
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", "")))
+    ]
 
 
 def make_pdf(booklet):
