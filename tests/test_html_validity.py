@@ -22,7 +22,7 @@ from tests.alertline_helpers import (  # noqa: F401 (fixture: rate limits start 
     fresh_cache,
     pair_from,
 )
-from tests.quiz_factories import post_data
+from tests.factories.quiz import post_data
 from tests.support.pages import PAGE_TYPES, html_of, live_urls_of
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"

@@ -54,7 +54,7 @@ def test_print_view_filters_search_and_status_use_at_most_12_queries(client, url
 @pytest.mark.parametrize("language", ["pt", "en"])
 def test_the_quiz_result_uses_at_most_12_queries(client, language):
     from quiz.models import QuizPage
-    from tests.quiz_factories import post_data
+    from tests.factories.quiz import post_data
 
     quiz = QuizPage.objects.live().get(locale__language_code=language)
     data = post_data(quiz, [0] * len(quiz.structure()))

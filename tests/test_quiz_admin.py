@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from quiz.models import Answer, QuizFindingsPage, QuizPage
-from tests.quiz_factories import make_quiz
+from tests.factories.quiz import make_quiz
 from website.models import GuidancePage, HomePage
 
 

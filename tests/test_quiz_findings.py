@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from quiz.models import AnswerTally, QuizFindingsPage, QuizPage
 from quiz.tallies import add_counts
-from tests.quiz_factories import make_quiz
+from tests.factories.quiz import make_quiz
 from tests.support.pages import html_of
 from website.models import GuidancePage
 

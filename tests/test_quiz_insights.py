@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from quiz.tallies import add_counts
-from tests.quiz_factories import make_quiz
+from tests.factories.quiz import make_quiz
 from tests.support.pages import html_of
 
 URL = "/admin/quiz-insights/"

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from quiz.models import BandTally
-from tests.quiz_factories import (  # noqa: F401 - fresh_rate_limits is a fixture
+from tests.factories.quiz import (  # noqa: F401 - fresh_rate_limits is a fixture
     fresh_rate_limits,
     make_questions,
     make_quiz,

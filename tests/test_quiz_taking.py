@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from quiz.models import AnswerTally, QuizPage
 from quiz.views import SIGNING_SALT
-from tests.quiz_factories import (  # noqa: F401 - fixtures
+from tests.factories.quiz import (  # noqa: F401 - fixtures
     answer_ids,
     count_at_once,
     fresh_rate_limits,

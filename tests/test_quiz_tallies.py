@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from quiz.models import AnswerTally, BandTally
-from tests.quiz_factories import (  # noqa: F401 - fixtures
+from tests.factories.quiz import (  # noqa: F401 - fixtures
     answer_ids,
     count_at_once,
     fresh_rate_limits,
