@@ -79,7 +79,9 @@ def test_page_number_out_of_range_shows_the_last_page(client):
     ("url", "alert_line"),
     [("/pt/pesquisa/", 'href="/pt/linha-alerta/"'), ("/en/search/", 'href="/en/alert-line/"')],
 )
-@pytest.mark.parametrize("query", ["zzzzqqqq", "AND OR NOT ( ) * :"])
+# Words that no page has, alone and among search operators (a query of operators alone
+# matches everything on PostgreSQL, whose English stop words include "and", "or", "not").
+@pytest.mark.parametrize("query", ["zzzzqqqq", "zzzz AND (qqqq) OR NOT * :"])
 def test_a_search_that_finds_nothing_offers_the_alert_line_and_the_form(
     client, url, alert_line, query
 ):

@@ -85,8 +85,8 @@ def test_forms_with_errors_and_the_error_pages(page, live_server):
             expect(page.locator("a[data-quick-exit]")).to_be_visible()
             found[f"500 ({name})"] = axe_violations(page)
 
-        # Too many tries on one reference: the 429 page.
-        for _ in range(11):
+        # Too many failed look-ups from one client: the 429 page.
+        for _ in range(31):
             look_up(page, "en", "ABCD-EF99", "C" * 15)
         expect(page.locator("#error-summary")).to_contain_text("Too many tries")
         found["429"] = axe_violations(page)
