@@ -118,13 +118,25 @@ def stored(reference, code):
 def nothing_typed_is_shown(page, *typed):
     """Back after quick exit: the page (or the browser's own "resend?" page) shows none of
     what was typed, as text or as a field's value."""
-    text = page.content()
-    values = page.eval_on_selector_all(
-        "input:not([type=hidden]), textarea", "fields => fields.map(f => f.value)"
-    )
+    text, values = settled_page(page)
     for words in typed:
         assert words not in text, f"{words!r} is on the page after Back"
         assert all(words not in value for value in values), f"{words!r} restored in a field"
+
+
+def settled_page(page):
+    """The page's markup and field values once Back has finished: a restored page can
+    still be navigating a moment after `go_back` returns, so read again until it holds."""
+    for _ in range(50):
+        try:
+            page.wait_for_load_state()
+            values = page.eval_on_selector_all(
+                "input:not([type=hidden]), textarea", "fields => fields.map(f => f.value)"
+            )
+            return page.content(), values
+        except PlaywrightError:  # "the page is navigating": read it once it has arrived
+            page.wait_for_timeout(100)
+    raise AssertionError("the page never settled after Back")
 
 
 def quick_exit_and_back(page, language):
