@@ -1,6 +1,7 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -104,6 +105,14 @@ def fresh_content_generation(request):
 def reset_active_language():
     yield
     translation.activate("pt")
+
+
+@pytest.fixture
+def fresh_cache():
+    """Rate limits live in the cache: a test that uses them starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -10,16 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from campaigns.alertline import codes
 from campaigns.alertline.choices import Status
 from campaigns.alertline.models import Report, ReportAddition
-from tests.alertline_helpers import (  # noqa: F401 (fixture)
-    REPORT_URL,
-    STATUS_URL,
-    VALID,
-    fresh_cache,
-    pair_from,
-    send_report,
-)
+from tests.support.alertline import REPORT_URL, STATUS_URL, VALID, pair_from, send_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def html_of(response):

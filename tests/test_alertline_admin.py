@@ -20,9 +20,9 @@ from wagtail.users.models import UserProfile
 from campaigns.alertline import codes
 from campaigns.alertline.choices import Status
 from campaigns.alertline.models import Report, ReportAddition
-from tests.alertline_helpers import STATUS_URL, fresh_cache, pair_from, send_report  # noqa: F401
+from tests.support.alertline import STATUS_URL, pair_from, send_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 ALLOWED = {"admin", "handler"}
 ROLES = ["editor", "moderator", "handler", "admin"]

@@ -8,14 +8,9 @@ import pytest
 from django.test import Client
 
 from campaigns.alertline.models import Report
-from tests.alertline_helpers import (  # noqa: F401 (fixture)
-    REPORT_URL,
-    VALID,
-    fresh_cache,
-    send_report,
-)
+from tests.support.alertline import REPORT_URL, VALID, error_summary, send_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def page_of(response):
@@ -23,9 +18,7 @@ def page_of(response):
 
 
 def summary_links(response):
-    summary = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S)
-    assert summary, "no error summary"
-    return re.findall(r'<a href="#([^"]+)"', summary.group(0))
+    return re.findall(r'<a href="#([^"]+)"', error_summary(response))
 
 
 @pytest.fixture

@@ -6,15 +6,10 @@ from django.contrib.auth.hashers import make_password
 
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
-from tests.alertline_helpers import (  # noqa: F401 (fixture)
-    STATUS_URL,
-    fresh_cache,
-    pair_from,
-    send_report,
-)
+from tests.support.alertline import STATUS_URL, pair_from, send_report
 from tests.support.pages import html_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def opens(client, reference, code):

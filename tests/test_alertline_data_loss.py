@@ -16,17 +16,12 @@ from django.views.debug import SafeExceptionReporterFilter
 
 from campaigns.alertline import codes, views
 from campaigns.alertline.models import Report
-from tests.alertline_helpers import (  # noqa: F401 (fixture)
-    VALID,
-    committed_demo_site,
-    fresh_cache,
-    pair_from,
-    send_report,
-)
+from tests.support.alertline import VALID, pair_from, send_report
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("committed_demo_site"),
+    pytest.mark.usefixtures("committed_demo"),
+    pytest.mark.usefixtures("fresh_cache"),
 ]
 
 UNREACHABLE_REDIS = {

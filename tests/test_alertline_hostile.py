@@ -9,26 +9,20 @@ import pytest
 from django.test import Client
 
 from campaigns.alertline.models import Report
-from tests.alertline_helpers import (  # noqa: F401 (fixture)
+from tests.support.alertline import (
     REPORT_URL,
     STATUS_URL,
     VALID,
-    fresh_cache,
+    error_summary,
     pair_from,
     send_report,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def text_of(response):
     return htmllib.unescape(response.content.decode())
-
-
-def error_summary(response):
-    found = re.search(r'<div class="error-summary".*?</div>', text_of(response), re.S)
-    assert found, "no error summary"
-    return found.group(0)
 
 
 def look_up(client, reference, code, language="en", **extra):

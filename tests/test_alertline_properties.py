@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from campaigns.alertline.forms import ReportForm
 from campaigns.alertline.models import Report, ReportAddition
-from tests.alertline_helpers import REPORT_URL, STATUS_URL, VALID
 from tests.fuzz_inputs import clean, fuzz_settings
+from tests.support.alertline import REPORT_URL, STATUS_URL, VALID
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from campaigns.alertline.models import Report
 from campaigns.alerts.models import AlertPage
-from tests.alertline_helpers import STATUS_URL, fresh_cache  # noqa: F401 (fixture)
+from tests.support.alertline import STATUS_URL
 from tests.support.pages import html_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 PUBLISHED = datetime.date(2026, 11, 21)
 REVIEW = datetime.date(timezone.localdate().year + 1, 3, 5)

@@ -15,14 +15,8 @@ from pathlib import Path
 import pytest
 
 from quiz.models import QuizFindingsPage, QuizPage
-from tests.alertline_helpers import (  # noqa: F401 (fixture: rate limits start unused)
-    REPORT_URL,
-    STATUS_URL,
-    VALID,
-    fresh_cache,
-    pair_from,
-)
 from tests.factories.quiz import post_data
+from tests.support.alertline import REPORT_URL, STATUS_URL, VALID, pair_from
 from tests.support.pages import PAGE_TYPES, html_of, live_urls_of
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -34,6 +28,7 @@ pytestmark = [
     pytest.mark.skipif(
         not VNU_JAR.exists(), reason=f"{VNU_JAR} is missing: run scripts/vnu.sh to install it"
     ),
+    pytest.mark.usefixtures("fresh_cache"),
 ]
 
 LANGUAGES = ("pt", "en")

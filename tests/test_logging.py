@@ -8,7 +8,9 @@ import logging
 import pytest
 from django.test import Client
 
-from tests.alertline_helpers import REPORT_URL, STATUS_URL, VALID, fresh_cache  # noqa: F401
+from tests.support.alertline import REPORT_URL, STATUS_URL, VALID
+
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 ADDRESS = "203.0.113.77"
 DESCRIPTION = "Um homem chamado Zebedeu-Marquesini pede fotos na PlataformaXyzzy."

@@ -32,34 +32,29 @@ def admin(client):
     return client
 
 
-def upload_image(client, name, content):
-    before = Image.objects.count()
+def upload(client, model, admin_address, name, content):
+    """Send a file through the admin's own "add" form; returns the answer and whether
+    the file was stored."""
+    before = model.objects.count()
     response = client.post(
-        "/admin/images/add/",
+        admin_address,
         {
             "title": name,
             "file": SimpleUploadedFile(name, content),
             "collection": Collection.get_first_root_node().pk,
         },
     )
-    stored = Image.objects.count() - before
+    stored = model.objects.count() - before
     assert stored in {0, 1}
     return response, stored == 1
+
+
+def upload_image(client, name, content):
+    return upload(client, Image, "/admin/images/add/", name, content)
 
 
 def upload_document(client, name, content):
-    before = Document.objects.count()
-    response = client.post(
-        "/admin/documents/add/",
-        {
-            "title": name,
-            "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-    stored = Document.objects.count() - before
-    assert stored in {0, 1}
-    return response, stored == 1
+    return upload(client, Document, "/admin/documents/add/", name, content)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Moving through a page with the keyboard alone, as the browser journeys do."""
 
+from tests.support.alertline import REPORT_URL
+
 
 def tab_until(page, condition, key="Tab", limit=150):
     """Press Tab (or Shift+Tab) until `condition`, a JavaScript expression about `el` (the
@@ -29,3 +31,26 @@ def tab_to_quick_exit(page):
 
 def focused(page, attribute):
     return page.evaluate(f"document.activeElement.{attribute}")
+
+
+def send_report_by_keyboard(page, language, where, description, when=None, category=True):
+    """Fill in the alert line's form and send it with the keyboard alone."""
+    page.goto(REPORT_URL[language])
+    if category:
+        tab_to(page, "id_category_0")
+        page.keyboard.press("ArrowDown")  # the next choice, checked
+    tab_to(page, "id_where")
+    page.keyboard.type(where)
+    if when:
+        tab_to(page, "id_when")
+        page.keyboard.type(when)
+    tab_to(page, "id_description")
+    page.keyboard.type(description)
+    tab_to(page, "id_reporter_role_0")
+    page.keyboard.press("Space")
+    # The honeypot is skipped by Tab; the next stop after the consent box is the button.
+    tab_to(page, "id_contact_consent")
+    page.keyboard.press("Tab")
+    assert focused(page, "type") == "submit"
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()

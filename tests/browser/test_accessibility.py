@@ -14,6 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.browser.support import AXE_OPTIONS, axe_violations, public_urls
+from tests.support.alertline import REPORT_URL
 from website.views import server_error
 
 pytestmark = [
@@ -29,7 +30,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
-REPORT_URL = {"pt": "/pt/linha-alerta/", "en": "/en/alert-line/"}
 
 
 def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page):

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from campaigns.alertline import codes
 from campaigns.alertline.models import Report
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import send_report_by_keyboard, tab_to
 from tests.browser.support import axe_violations
 
 pytestmark = [
@@ -16,22 +16,9 @@ pytestmark = [
 
 
 def send_with_keyboard(page, language="en", description="Someone asks for money."):
-    page.goto("/en/alert-line/" if language == "en" else "/pt/linha-alerta/")
-    tab_to(page, "id_category_0")
-    page.keyboard.press("ArrowDown")  # moves to and checks "Sextortion"
-    tab_to(page, "id_where")
-    page.keyboard.type("DemoChat, https://example.org/profile")
-    tab_to(page, "id_when")
-    page.keyboard.type("yesterday")
-    tab_to(page, "id_description")
-    page.keyboard.type(description)
-    tab_to(page, "id_reporter_role_0")
-    page.keyboard.press("Space")
-    # The honeypot is skipped by Tab; the next stop after the consent box is the button.
-    tab_to(page, "id_contact_consent")
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "submit"
-    page.keyboard.press("Enter")
+    send_report_by_keyboard(
+        page, language, "DemoChat, https://example.org/profile", description, when="yesterday"
+    )
     reference = page.get_by_test_id("reference")
     expect(reference).to_be_visible()
     return reference.inner_text(), page.get_by_test_id("code").inner_text()

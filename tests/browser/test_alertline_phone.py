@@ -18,15 +18,14 @@ from playwright.sync_api import expect
 from campaigns.alertline import codes
 from campaigns.alertline import views as alertline_views
 from campaigns.alertline.models import Report
-from tests.alertline_helpers import fresh_cache  # noqa: F401 (fixture: no rate limit used)
-from tests.browser.keyboard import focused, tab_to, tab_to_button, tab_to_quick_exit
+from tests.browser.keyboard import send_report_by_keyboard, tab_to, tab_to_button, tab_to_quick_exit
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("fresh_cache"),
 ]
 
-REPORT_URL = {"pt": "/pt/linha-alerta/", "en": "/en/alert-line/"}
 STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
 NEUTRAL_SITE = "https://www.ipma.pt/"
 WORDS = {
@@ -78,21 +77,7 @@ def phone(browser, live_server, language, width=320, javascript=True):
 
 
 def send_by_keyboard(page, language, description=DESCRIPTION, category=True):
-    page.goto(REPORT_URL[language])
-    if category:
-        tab_to(page, "id_category_0")
-        page.keyboard.press("ArrowDown")  # the next choice, checked
-    tab_to(page, "id_where")
-    page.keyboard.type("JogoDemo")
-    tab_to(page, "id_description")
-    page.keyboard.type(description)
-    tab_to(page, "id_reporter_role_0")
-    page.keyboard.press("Space")
-    tab_to(page, "id_contact_consent")
-    page.keyboard.press("Tab")
-    assert focused(page, "type") == "submit"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    send_report_by_keyboard(page, language, "JogoDemo", description, category=category)
 
 
 def read_pair(page):

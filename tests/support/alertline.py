@@ -1,9 +1,8 @@
-"""Shared helpers for the alert-line tests (not a test module)."""
+"""The alert line as the tests reach it: its addresses, a valid report, sending one and
+reading the reference and code from the answer."""
 
+import html
 import re
-
-import pytest
-from django.core.cache import cache
 
 from campaigns.alertline.models import AlertLinePage
 
@@ -36,14 +35,9 @@ def send_report(client, language="pt", **changes):
     return client.post(REPORT_URL[language], {**VALID, **changes})
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate limits live in the cache: each test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed_demo_site(committed_demo):
-    """Transactional tests start from an empty database: the demo site, committed."""
+def error_summary(response):
+    """The error summary at the top of a refused form, its entities read as text."""
+    page = html.unescape(response.content.decode())
+    found = re.search(r'<div class="error-summary".*?</div>', page, re.S)
+    assert found, "no error summary"
+    return found.group(0)
