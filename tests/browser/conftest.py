@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.browser.support import open_page
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -70,17 +72,6 @@ def page(demo_site, live_server, browser):
     # axe-core is injected into the page, which the site's strict CSP would refuse:
     # journeys run with it bypassed, and test_content_security_policy.py loads every page
     # type with the policy enforced.
-    context = browser.new_context(base_url=live_server.url, locale="pt-PT", bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-
-    def answer_external(route):
-        route.fulfill(status=200, content_type="text/html", body="<title>Neutral</title>Weather")
-
-    # Anything not served by live_server is "the outside world".
-    context.route(
-        lambda url: not url.startswith(live_server.url) and url.startswith("http"),
-        answer_external,
-    )
+    page = open_page(browser, live_server, locale="pt-PT", bypass_csp=True)
     yield page
-    context.close()
+    page.context.close()

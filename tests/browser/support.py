@@ -55,3 +55,21 @@ def sign_in(page, username, password):
     page.locator("#id_password").fill(password)
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/")
+
+
+def open_page(browser, live_server, **context_options):
+    """A page in a fresh browser context (its own cookies, storage and cache) on the live
+    server. Every other host is "the outside world", unreachable from these machines: the
+    test answers for it, so a navigation there (quick exit) can be asserted."""
+    context = browser.new_context(base_url=live_server.url, **context_options)
+    context.route(
+        lambda url: not url.startswith(live_server.url) and url.startswith("http"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Neutral</title>Weather"
+        ),
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    # A page's first visit makes its image renditions, which a busy machine takes a while to do.
+    page.set_default_navigation_timeout(30_000)
+    return page

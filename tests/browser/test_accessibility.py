@@ -8,13 +8,12 @@ The quiz and its result, and the alert line's pages, are checked with the same o
 in test_quiz.py and test_alertline.py, where their journeys run."""
 
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.browser.support import AXE_OPTIONS, axe_violations, public_urls
-from tests.support.alertline import REPORT_URL
+from tests.browser.support import axe_violations, public_urls
+from tests.support.alertline import REPORT_URL, STATUS_URL
 from website.views import server_error
 
 pytestmark = [
@@ -22,25 +21,20 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# runOnly picks the rule sets by tag; `rules` adds AAA contrast, which has no tag of its
-# own among these.
-# The earlier name, for browser tests written on other branches before AAA contrast.
-WCAG_AA = AXE_OPTIONS
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
-STATUS_URL = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
 
 
-def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page):
-    urls = public_urls()
+# One test per screen, so that the two halves of the sweep run side by side.
+@pytest.mark.parametrize("screen", VIEWPORTS)
+def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page, screen):
+    page.set_viewport_size(VIEWPORTS[screen])
     found = {}
-    for name, viewport in VIEWPORTS.items():
-        page.set_viewport_size(viewport)
-        for url in urls:
-            page.goto(url)
-            assert page.locator("a.skip-link").count() == 1, url  # the page really rendered
-            found[f"{url} ({name})"] = axe_violations(page)
+    for url in public_urls():
+        page.goto(url)
+        assert page.locator("a.skip-link").count() == 1, url  # the page really rendered
+        found[url] = axe_violations(page)
     assert not any(found.values()), {key: value for key, value in found.items() if value}
 
 
@@ -52,47 +46,44 @@ def look_up(page, language, reference, code):
     page.wait_for_load_state()
 
 
-def test_forms_with_errors_and_the_error_pages(page, live_server):
+@pytest.mark.parametrize("screen", VIEWPORTS)
+def test_forms_with_errors_and_the_error_pages(page, live_server, fresh_cache, screen):
+    page.set_viewport_size(VIEWPORTS[screen])
     found = {}
-    cache.clear()  # rate limits counted by earlier tests
-    try:
-        for name, viewport in VIEWPORTS.items():
-            page.set_viewport_size(viewport)
-            for language in ("pt", "en"):
-                page.goto(REPORT_URL[language])
-                page.locator("button[type=submit]").last.click()  # nothing filled in
-                expect(page.locator("#error-summary")).to_be_visible()
-                found[f"report errors {language} ({name})"] = axe_violations(page)
+    for language in ("pt", "en"):
+        page.goto(REPORT_URL[language])
+        page.locator("button[type=submit]").last.click()  # nothing filled in
+        expect(page.locator("#error-summary")).to_be_visible()
+        found[f"report errors {language}"] = axe_violations(page)
 
-                look_up(page, language, "ABCD-EF98", "C" * 15)
-                expect(page.locator("#error-summary")).to_be_visible()
-                found[f"status, wrong pair {language} ({name})"] = axe_violations(page)
+        look_up(page, language, "ABCD-EF98", "C" * 15)
+        expect(page.locator("#error-summary")).to_be_visible()
+        found[f"status, wrong pair {language}"] = axe_violations(page)
 
-                look_up(page, language, "XDEM-3333", "DEMXC-D3333-33333")
-                expect(page.get_by_test_id("status")).to_be_visible()
-                found[f"status, found {language} ({name})"] = axe_violations(page)
+        look_up(page, language, "XDEM-3333", "DEMXC-D3333-33333")
+        expect(page.get_by_test_id("status")).to_be_visible()
+        found[f"status, found {language}"] = axe_violations(page)
 
-            # A form sent after its CSRF cookie is gone: the friendly 403 page.
-            page.goto(REPORT_URL["en"])
-            page.context.clear_cookies()
-            page.locator("button[type=submit]").last.click()
-            expect(page.locator("h1")).to_have_text("Please send the form again")
-            found[f"403 CSRF ({name})"] = axe_violations(page)
+    # A form sent after its CSRF cookie is gone: the friendly 403 page.
+    page.goto(REPORT_URL["en"])
+    page.context.clear_cookies()
+    page.locator("button[type=submit]").last.click()
+    expect(page.locator("h1")).to_have_text("Please send the form again")
+    found["403 CSRF"] = axe_violations(page)
 
-            # The 500 page as Django's handler renders it, shown in the live browser.
-            page.goto("/en/")
-            page.set_content(rendered_server_error())
-            expect(page.locator("a[data-quick-exit]")).to_be_visible()
-            found[f"500 ({name})"] = axe_violations(page)
-
-        # Too many failed look-ups from one client: the 429 page.
-        for _ in range(31):
-            look_up(page, "en", "ABCD-EF99", "C" * 15)
-        expect(page.locator("#error-summary")).to_contain_text("Too many tries")
-        found["429"] = axe_violations(page)
-    finally:
-        cache.clear()  # the tries above must not count against later tests
+    # The 500 page as Django's handler renders it, shown in the live browser.
+    page.goto("/en/")
+    page.set_content(rendered_server_error())
+    expect(page.locator("a[data-quick-exit]")).to_be_visible()
+    found["500"] = axe_violations(page)
     assert not any(found.values()), {key: value for key, value in found.items() if value}
+
+
+def test_the_page_after_too_many_failed_look_ups(page, fresh_cache):
+    for _ in range(31):
+        look_up(page, "en", "ABCD-EF99", "C" * 15)
+    expect(page.locator("#error-summary")).to_contain_text("Too many tries")
+    assert axe_violations(page) == []
 
 
 def rendered_server_error():

@@ -19,6 +19,7 @@ from campaigns.alertline import codes
 from campaigns.alertline import views as alertline_views
 from campaigns.alertline.models import Report
 from tests.browser.keyboard import send_report_by_keyboard, tab_to, tab_to_button, tab_to_quick_exit
+from tests.browser.support import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,19 +62,13 @@ VALUE_ON_SCREEN = """(element) => {
 
 
 def phone(browser, live_server, language, width=320, javascript=True):
-    context = browser.new_context(
-        base_url=live_server.url,
+    return open_page(
+        browser,
+        live_server,
         viewport={"width": width, "height": 740},
         java_script_enabled=javascript,
         locale="pt-PT" if language == "pt" else "en-GB",
     )
-    context.route(
-        lambda url: not url.startswith(live_server.url) and url.startswith("http"),
-        lambda route: route.fulfill(status=200, content_type="text/html", body="Weather"),
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 def send_by_keyboard(page, language, description=DESCRIPTION, category=True):

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.support import open_page
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -77,16 +79,14 @@ def test_the_urgent_banner_can_be_hidden_for_the_session(page, browser, live_ser
 
     # A new session sees it again; nothing was stored in a cookie.
     assert not [c for c in page.context.cookies() if "banner" in c["name"]]
-    other = browser.new_context(base_url=live_server.url)
-    fresh = other.new_page()
+    fresh = open_page(browser, live_server)
     fresh.goto("/pt/")
     expect(fresh.locator(".urgent-banner")).to_be_visible()
-    other.close()
+    fresh.context.close()
 
 
 def test_the_urgent_banner_is_readable_without_javascript(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    page = open_page(browser, live_server, java_script_enabled=False)
     page.goto("/en/cover-your-tracks/")
     banner = page.locator(".urgent-banner")
     expect(banner).to_be_visible()
@@ -98,4 +98,4 @@ def test_the_urgent_banner_is_readable_without_javascript(browser, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Threats to share intimate pictures (sextortion)"
     )
-    context.close()
+    page.context.close()

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.keyboard import tab_until
+from tests.browser.support import open_page
 from tests.support.demo import DEMO_CHAPTERS_PT
 
 pytestmark = [
@@ -50,8 +51,7 @@ def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(p
 
 
 def test_chapter_links_work_without_javascript(demo_site, live_server, browser):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    page = open_page(browser, live_server, java_script_enabled=False)
     page.goto("/en/you-and-the-internet/sharing-images/")
     page.get_by_text("What if I already sent a photo I regret?").click()
     expect(page.get_by_text("It is not your fault, and you are not alone.")).to_be_visible()
@@ -59,7 +59,7 @@ def test_chapter_links_work_without_javascript(demo_site, live_server, browser):
     expect(page.get_by_role("heading", level=1)).to_have_text("When something goes wrong")
     page.get_by_role("link", name="Português").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Quando algo corre mal")
-    context.close()
+    page.context.close()
 
 
 def test_a_chapter_prints_without_navigation_and_with_links_written_out(page):

@@ -3,6 +3,7 @@ nothing refused, and asks no host other than the site itself for anything."""
 
 import pytest
 
+from tests.browser.support import open_page
 from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 pytestmark = [
@@ -15,8 +16,7 @@ def test_pages_run_under_the_policy_and_reach_no_other_host(browser, live_server
     urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
     urls += EXTRA_VIEWS
     assert len(urls) >= 2 * len(PAGE_TYPES)
-    context = browser.new_context(base_url=live_server.url)  # the policy is enforced
-    page = context.new_page()
+    page = open_page(browser, live_server)  # the policy is enforced
     refused, elsewhere = [], []
     page.on(
         "console",
@@ -36,6 +36,6 @@ def test_pages_run_under_the_policy_and_reach_no_other_host(browser, live_server
         page.goto(url)
         page.wait_for_load_state("load")
         assert page.locator("a.skip-link").count() == 1, url  # the page really rendered
-    context.close()
+    page.context.close()
     assert not refused, refused
     assert not elsewhere, elsewhere

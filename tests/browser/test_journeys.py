@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.keyboard import tab_to_link
-from tests.browser.support import NEUTRAL_SITE
+from tests.browser.support import NEUTRAL_SITE, open_page
 from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, live_urls_of
 
 pytestmark = [
@@ -181,13 +181,8 @@ def test_search_from_the_header(page):
 
 
 def test_quick_exit_works_without_javascript(demo_site, live_server, browser):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.route(
-        lambda url: url.startswith("https://"),
-        lambda route: route.fulfill(status=200, content_type="text/html", body="Weather"),
-    )
-    page = context.new_page()
+    page = open_page(browser, live_server, java_script_enabled=False)
     page.goto("/en/")
     page.get_by_role("link", name=re.compile("Exit this page")).click()
     expect(page).to_have_url(NEUTRAL_SITE)
-    context.close()
+    page.context.close()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import axe_violations
+from tests.browser.support import axe_violations, open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,11 +68,7 @@ def take_with_javascript(page):
 
 
 def take_without_javascript(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="en-GB", java_script_enabled=False
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(browser, live_server, locale="en-GB", java_script_enabled=False)
     page.goto("/en/quiz/")
     expect(page.locator("[data-quiz-question]").nth(13)).to_be_visible()
     expect(page.locator(".quiz-progress")).to_have_count(0)
@@ -84,7 +80,7 @@ def take_without_javascript(browser, live_server):
     assert page.evaluate("document.activeElement.hasAttribute('data-quiz-submit')")
     page.keyboard.press("Enter")
     result = result_of(page)
-    context.close()
+    page.context.close()
     return result
 
 

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import public_urls
+from tests.browser.support import open_page, public_urls
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,26 +54,26 @@ def overflow_on(page):
     return problems + measured["sticking"]
 
 
-def test_pages_reflow_at_320_px_and_at_200_percent_zoom(page):
-    urls = public_urls()
+# One test per screen, so that the two halves run side by side.
+@pytest.mark.parametrize("viewport", [NARROW, ZOOMED], ids=["320 px", "200 percent zoom"])
+def test_pages_reflow_at_320_px_and_at_200_percent_zoom(page, viewport):
+    page.set_viewport_size(viewport)
     found = {}
-    for viewport in (NARROW, ZOOMED):
-        page.set_viewport_size(viewport)
-        for url in urls:
-            page.goto(url)
-            page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
-            found[f"{url} at {viewport['width']}px"] = overflow_on(page)
+    for url in public_urls():
+        page.goto(url)
+        page.eval_on_selector_all("details", "nodes => nodes.forEach(n => n.open = true)")
+        found[url] = overflow_on(page)
 
-        # The quiz with JavaScript, one question at a time, then its result.
-        page.goto("/pt/questionario/")
-        expect(page.locator(".quiz-progress")).to_be_visible()
-        found[f"quiz with JavaScript at {viewport['width']}px"] = overflow_on(page)
+    # The quiz with JavaScript, one question at a time, then its result.
+    page.goto("/pt/questionario/")
+    expect(page.locator(".quiz-progress")).to_be_visible()
+    found["quiz with JavaScript"] = overflow_on(page)
 
-        # The report form with its errors showing.
-        page.goto("/en/alert-line/")
-        page.locator("button[type=submit]").last.click()
-        expect(page.locator("#error-summary")).to_be_visible()
-        found[f"report errors at {viewport['width']}px"] = overflow_on(page)
+    # The report form with its errors showing.
+    page.goto("/en/alert-line/")
+    page.locator("button[type=submit]").last.click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    found["report errors"] = overflow_on(page)
     assert not any(found.values()), {key: value for key, value in found.items() if value}
 
 
@@ -111,10 +111,7 @@ def test_on_a_phone_the_header_takes_a_third_and_quick_exit_stays(page, phone):
 
 
 def test_the_menu_opens_without_javascript_on_a_phone(demo_site, live_server, browser):
-    context = browser.new_context(
-        base_url=live_server.url, java_script_enabled=False, viewport=PHONES[0]
-    )
-    page = context.new_page()
+    page = open_page(browser, live_server, java_script_enabled=False, viewport=PHONES[0])
     page.goto("/en/")
     menu = page.get_by_role("navigation", name="Main")
     expect(menu.get_by_role("link", name="Citizen alerts")).to_be_hidden()
@@ -125,7 +122,7 @@ def test_the_menu_opens_without_javascript_on_a_phone(demo_site, live_server, br
     page.get_by_role("searchbox", name="Search this site").fill("history")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/search/\?q=history"))
-    context.close()
+    page.context.close()
 
 
 MOTION = """() => {
@@ -150,8 +147,7 @@ def test_nothing_moves_when_less_motion_is_asked_for(demo_site, live_server, bro
     urls = ["/pt/", "/en/quiz/", "/pt/linha-alerta/", "/en/alerts/"]
     found = {}
     for preference in ("reduce", "no-preference"):
-        context = browser.new_context(base_url=live_server.url, reduced_motion=preference)
-        page = context.new_page()
+        page = open_page(browser, live_server, reduced_motion=preference)
         for url in urls:
             page.goto(url)
             found[(preference, url)] = page.evaluate(MOTION)
@@ -161,7 +157,7 @@ def test_nothing_moves_when_less_motion_is_asked_for(demo_site, live_server, bro
         page.locator("[data-quiz-next]").click()
         expect(page.locator(".quiz-progress__text")).to_have_text("Question 2 of 14")
         found[(preference, "quiz step 2")] = page.evaluate(MOTION)
-        context.close()
+        page.context.close()
     reduced = {key: value for key, value in found.items() if key[0] == "reduce"}
     assert not any(value["moving"] or value["smooth"] for value in reduced.values()), reduced
     # Without the request, buttons do ease: the media query is what stops them.
