@@ -10,6 +10,11 @@ view. Not a test: it prints figures. It stops everything it started, and exits n
 when it could not run.
 
     .venv/bin/python bench/pages.py [--seconds 3] [--connections 16] [--workers 2]
+    .venv/bin/python bench/pages.py --layers /en/alerts/ [--repeat 3]
+
+With --layers, only the given address, uncached and cached, with every cache layer and
+then without each one (the switches in docs/caching.md), --repeat times in turn, so that
+the spread between runs shows how noisy the machine is.
     createdb -h 127.0.0.1 -U postgres bench_pages   # once
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages \\
         REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/pages.py
@@ -163,6 +168,48 @@ def measure(env, label, args, queries):
     return rows
 
 
+# Each layer below the page cache, and the setting that turns it off.
+LAYERS = {
+    "every layer": {},
+    "no per-process copy": {"CONTENT_CACHE_COPIES_PER_PROCESS": "0"},
+    "no route cache": {"CONTENT_CACHE_ROUTES": "0"},
+    "no fragments": {"CONTENT_CACHE_FRAGMENTS": "0"},
+}
+
+
+def measure_one(env, args, url):
+    """(page figures, trivial figures) of one address, on a gunicorn of its own."""
+    port = free_port()
+    server = start_gunicorn(port, args.workers, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(3):
+            fetch(base + url)  # warm-up: the caches of both workers
+        trivial = run_wrk(base + TRIVIAL, args.seconds, args.connections)
+        fetch(base + TRIVIAL)
+        page = run_wrk(base + url, args.seconds, args.connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return page, trivial
+
+
+def measure_layers(env, args, url):
+    print("| run | layers | mode | requests/s | p50 ms | share of trivial |")
+    print("|---:|---|---|---:|---:|---:|")
+    for run in range(1, args.repeat + 1):
+        for label, switches in LAYERS.items():
+            for mode, seconds in (("uncached", "0"), ("cached", "300")):
+                page, trivial = measure_one(
+                    {**env, **switches, "PAGE_CACHE_SECONDS": seconds}, args, url
+                )
+                share = page[0] / trivial[0] if trivial[0] else 0.0
+                print(
+                    f"| {run} | {label} | {mode} | {page[0]:.0f} | {page[1]:.1f} | {share:.1%} |",
+                    flush=True,
+                )
+
+
 def print_table(rows):
     print(
         "| mode | page | address | requests/s | p50 ms | p99 ms | errors | queries | "
@@ -181,6 +228,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--layers", metavar="ADDRESS", help="measure each cache layer")
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -190,7 +239,7 @@ def main():
         collect_static(env)  # first: the demo's booklet PDFs are made with the static files
         prepare(env)
         urls = [url for pair in PAGES.values() for url in pair]
-        queries = count_queries(env, urls)
+        queries = count_queries(env, [args.layers] if args.layers else urls)
         database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
         cache = "Redis" if env.get("REDIS_URL") else "local memory"
         print(
@@ -198,6 +247,10 @@ def main():
             f"{args.connections} connections, {args.seconds} s per address; "
             f"load average before: {os.getloadavg()[0]:.2f}"
         )
+        if args.layers:
+            print(f"{args.layers}: {queries[args.layers]} queries")
+            measure_layers(env, args, args.layers)
+            return
         rows = measure({**env, "PAGE_CACHE_SECONDS": "0"}, "uncached", args, queries)
         rows += measure({**env, "PAGE_CACHE_SECONDS": "300"}, "cached", args, queries)
         print_table(rows)
