@@ -55,10 +55,10 @@ def purge_batch_for(page):
     return batch
 
 
-def purge_after_commit(page):
+def purge_after_commit(page_id):
     if not get_backends():
         return  # no front-end cache configured: nothing to work out
-    transaction.on_commit(lambda: send_purge(page.pk))
+    transaction.on_commit(lambda: send_purge(page_id))
 
 
 def send_purge(page_id):

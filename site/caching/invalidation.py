@@ -20,8 +20,9 @@ publishing and unpublishing a page also purges its addresses (`website.caching.f
    `limit_page_cache_seconds` hook takes the request and returns the seconds its content
    stays true, or None (an urgent banner's end date, the quiz findings' minute).
 4. The front-end purge (`website.caching.frontend.pages_to_purge`): the page, its
-   translations, the parents that list them and the home pages, after a publish or
-   unpublish commits. Anything else reaches a proxy when its own lifetime ends.
+   translations, the parents that list them and the home pages, after a publish, an
+   unpublish or a change of the page's view restrictions commits. Anything else reaches a
+   proxy when its own lifetime ends.
 
 Domains plug in from their AppConfig.ready() and never call the generation directly, so
 this module stays the one answer.
@@ -116,7 +117,14 @@ def relation_changed(sender, instance, **kwargs):
 @receiver(page_unpublished, dispatch_uid="caching_unpublished")
 def page_published_or_unpublished(sender, instance, **kwargs):
     content_changed()
-    purge_after_commit(instance)
+    purge_after_commit(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="caching_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="caching_restriction_deleted")
+def restriction_changed(sender, instance, **kwargs):
+    # A proxy must not go on serving the public copy of a page just made private.
+    purge_after_commit(instance.page_id)
 
 
 post_page_move.connect(content_changed, dispatch_uid="caching_moved")
