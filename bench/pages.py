@@ -13,8 +13,10 @@ when it could not run.
     .venv/bin/python bench/pages.py --layers /en/alerts/ [--repeat 3]
 
 With --layers, only the given address, uncached and cached, with every cache layer and
-then without each one (the switches in docs/caching.md), --repeat times in turn, so that
-the spread between runs shows how noisy the machine is.
+then without each one (the switches in docs/caching.md): the median time of --requests
+requests made one at a time in one process with Django's test client (with Redis when
+REDIS_URL is set), beside the trivial view's, --repeat times in turn, so that the spread
+between runs shows how noisy the machine is.
     createdb -h 127.0.0.1 -U postgres bench_pages   # once
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages \\
         REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/pages.py
@@ -103,16 +105,21 @@ def collect_static(env):
     )
 
 
-def count_queries(env, urls):
+def run_script(env, script, *args):
+    """The JSON that a Python script, run with the site's settings, printed last."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", COUNT_QUERIES, json.dumps(urls)],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
-        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        env=env,
         check=True,
         capture_output=True,
         text=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def count_queries(env, urls):
+    return run_script({**env, "PAGE_CACHE_SECONDS": "0"}, COUNT_QUERIES, json.dumps(urls))
 
 
 def to_ms(value, unit):
@@ -177,35 +184,46 @@ LAYERS = {
 }
 
 
-def measure_one(env, args, url):
-    """(page figures, trivial figures) of one address, on a gunicorn of its own."""
-    port = free_port()
-    server = start_gunicorn(port, args.workers, env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(3):
-            fetch(base + url)  # warm-up: the caches of both workers
-        trivial = run_wrk(base + TRIVIAL, args.seconds, args.connections)
-        fetch(base + TRIVIAL)
-        page = run_wrk(base + url, args.seconds, args.connections)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    return page, trivial
+TIME_REQUESTS = """
+import json, statistics, sys, time
+import django
+django.setup()
+from django.test import Client
+url, count = sys.argv[1], int(sys.argv[2])
+client = Client()
+for _ in range(5):  # earlier visitors fill the caches
+    client.get(url)
+    client.get("/robots.txt")
+assert client.get(url).status_code == 200
+def median_ms(address):
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        client.get(address)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+print(json.dumps([median_ms(url), median_ms("/robots.txt")]))
+"""
+
+
+def time_in_one_process(env, url, count):
+    """(median ms of the page, of the trivial view), one request at a time in one
+    process: far less disturbed by other work on the machine than wrk's parallel load."""
+    return run_script(env, TIME_REQUESTS, url, str(count))
 
 
 def measure_layers(env, args, url):
-    print("| run | layers | mode | requests/s | p50 ms | share of trivial |")
-    print("|---:|---|---|---:|---:|---:|")
+    print("| run | layers | mode | median ms | trivial ms | share of trivial | queries |")
+    print("|---:|---|---|---:|---:|---:|---:|")
     for run in range(1, args.repeat + 1):
         for label, switches in LAYERS.items():
             for mode, seconds in (("uncached", "0"), ("cached", "300")):
-                page, trivial = measure_one(
-                    {**env, **switches, "PAGE_CACHE_SECONDS": seconds}, args, url
-                )
-                share = page[0] / trivial[0] if trivial[0] else 0.0
+                layer_env = {**env, **switches, "PAGE_CACHE_SECONDS": seconds}
+                page, trivial = time_in_one_process(layer_env, url, args.requests)
+                queries = count_queries(layer_env, [url])[url]
                 print(
-                    f"| {run} | {label} | {mode} | {page[0]:.0f} | {page[1]:.1f} | {share:.1%} |",
+                    f"| {run} | {label} | {mode} | {page:.2f} | {trivial:.2f} "
+                    f"| {trivial / page:.1%} | {queries} |",
                     flush=True,
                 )
 
@@ -230,6 +248,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--layers", metavar="ADDRESS", help="measure each cache layer")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=200, help="per layer, with --layers")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -248,7 +267,7 @@ def main():
             f"load average before: {os.getloadavg()[0]:.2f}"
         )
         if args.layers:
-            print(f"{args.layers}: {queries[args.layers]} queries")
+            print(f"{args.layers}; load average before: {os.getloadavg()[0]:.2f}")
             measure_layers(env, args, args.layers)
             return
         rows = measure({**env, "PAGE_CACHE_SECONDS": "0"}, "uncached", args, queries)
