@@ -10,6 +10,13 @@ view. Not a test: it prints figures. It stops everything it started, and exits n
 when it could not run.
 
     .venv/bin/python bench/pages.py [--seconds 3] [--connections 16] [--workers 2]
+    .venv/bin/python bench/pages.py --layers /en/alerts/ [--repeat 3]
+
+With --layers, only the given address, uncached and cached, with every cache layer and
+then without each one (the switches in docs/caching.md): the median time of --requests
+requests made one at a time in one process with Django's test client (with Redis when
+REDIS_URL is set), beside the trivial view's, --repeat times in turn, so that the spread
+between runs shows how noisy the machine is.
     createdb -h 127.0.0.1 -U postgres bench_pages   # once
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages \\
         REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/pages.py
@@ -98,16 +105,21 @@ def collect_static(env):
     )
 
 
-def count_queries(env, urls):
+def run_script(env, script, *args):
+    """The JSON that a Python script, run with the site's settings, printed last."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", COUNT_QUERIES, json.dumps(urls)],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
-        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        env=env,
         check=True,
         capture_output=True,
         text=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def count_queries(env, urls):
+    return run_script({**env, "PAGE_CACHE_SECONDS": "0"}, COUNT_QUERIES, json.dumps(urls))
 
 
 def to_ms(value, unit):
@@ -163,6 +175,66 @@ def measure(env, label, args, queries):
     return rows
 
 
+# Each layer below the page cache, and the setting that turns it off.
+LAYERS = {
+    "every layer": {},
+    "no per-process copy": {"CONTENT_CACHE_COPIES_PER_PROCESS": "0"},
+    "no route cache": {"CONTENT_CACHE_ROUTES": "0"},
+    "no fragments": {"CONTENT_CACHE_FRAGMENTS": "0"},
+}
+
+
+TIME_REQUESTS = """
+import json, statistics, sys, time
+import django
+django.setup()
+from django.test import Client
+url, count = sys.argv[1], int(sys.argv[2])
+client = Client()
+for _ in range(5):  # earlier visitors fill the caches
+    client.get(url)
+    client.get("/robots.txt")
+assert client.get(url).status_code == 200
+# Median wall and CPU milliseconds: this process's CPU time moves less than the wall time
+# when other work shares the machine (it leaves out the database's and Redis's own work).
+def median_ms(address):
+    wall, cpu = [], []
+    for _ in range(count):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        client.get(address)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return [statistics.median(wall) * 1000, statistics.median(cpu) * 1000]
+print(json.dumps([median_ms(url), median_ms("/robots.txt")]))
+"""
+
+
+def time_in_one_process(env, url, count):
+    """([wall, CPU] median ms of the page, of the trivial view), one request at a time in one
+    process: far less disturbed by other work on the machine than wrk's parallel load."""
+    return run_script(env, TIME_REQUESTS, url, str(count))
+
+
+def measure_layers(env, args, url):
+    print(
+        "| run | layers | mode | median ms | CPU ms | trivial ms | trivial CPU ms "
+        "| share of trivial (CPU) | queries uncached |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    for run in range(1, args.repeat + 1):
+        for label, switches in LAYERS.items():
+            for mode, seconds in (("uncached", "0"), ("cached", "300")):
+                layer_env = {**env, **switches, "PAGE_CACHE_SECONDS": seconds}
+                page, trivial = time_in_one_process(layer_env, url, args.requests)
+                queries = count_queries(layer_env, [url])[url]
+                print(
+                    f"| {run} | {label} | {mode} | {page[0]:.2f} | {page[1]:.2f} "
+                    f"| {trivial[0]:.2f} | {trivial[1]:.2f} | {trivial[1] / page[1]:.1%} "
+                    f"| {queries} |",
+                    flush=True,
+                )
+
+
 def print_table(rows):
     print(
         "| mode | page | address | requests/s | p50 ms | p99 ms | errors | queries | "
@@ -181,6 +253,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--layers", metavar="ADDRESS", help="measure each cache layer")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=200, help="per layer, with --layers")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -190,7 +265,7 @@ def main():
         collect_static(env)  # first: the demo's booklet PDFs are made with the static files
         prepare(env)
         urls = [url for pair in PAGES.values() for url in pair]
-        queries = count_queries(env, urls)
+        queries = count_queries(env, [args.layers] if args.layers else urls)
         database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
         cache = "Redis" if env.get("REDIS_URL") else "local memory"
         print(
@@ -198,6 +273,10 @@ def main():
             f"{args.connections} connections, {args.seconds} s per address; "
             f"load average before: {os.getloadavg()[0]:.2f}"
         )
+        if args.layers:
+            print(f"{args.layers}; load average before: {os.getloadavg()[0]:.2f}")
+            measure_layers(env, args, args.layers)
+            return
         rows = measure({**env, "PAGE_CACHE_SECONDS": "0"}, "uncached", args, queries)
         rows += measure({**env, "PAGE_CACHE_SECONDS": "300"}, "cached", args, queries)
         print_table(rows)

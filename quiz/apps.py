@@ -6,3 +6,7 @@ class QuizConfig(AppConfig):
     name = "quiz"
     verbose_name = _("Quiz")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Registers the tallies' own cache token (website.caching.invalidation).
+        from . import tallies  # noqa: F401

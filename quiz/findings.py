@@ -7,7 +7,7 @@ language; any answer chosen by fewer than 10 shows as "fewer than 10".
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from website.content_cache import cached_for_page
+from website.caching.fragments import cached_for_page
 
 from . import insights
 from .models import AnswerTally, QuizPage

@@ -14,11 +14,10 @@ from modelcluster.models import ClusterableModel
 from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
-from website.content_cache import ViewRestrictionsFromCache
 from website.middleware import FORM_PAGE_METHODS
-from website.models import LeadMixin
+from website.models import LeadPage
 from website.sections import HomeSection
 
 from .choices import RISK_CATEGORIES
@@ -27,7 +26,7 @@ from .forms import QuizPageForm
 MAX_POINTS = 100
 
 
-class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSection, Page):
+class QuizPage(HomeSection, RoutablePageMixin, LeadPage):
     """Questions and bands on one screen; the result is computed on the server."""
 
     home_section_template = "quiz/home_section.html"
@@ -37,12 +36,10 @@ class QuizPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSect
     allowed_http_methods = FORM_PAGE_METHODS
 
     content_panels = [
-        *Page.content_panels,
-        *LeadMixin.lead_panels,
+        *LeadPage.content_panels,
         InlinePanel("questions", heading=_("Questions"), label=_("Question")),
         InlinePanel("bands", heading=_("Result bands"), label=_("Result band")),
     ]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["quiz.QuizFindingsPage"]
 
@@ -217,14 +214,12 @@ class BandLink(Orderable):
     panels = [FieldPanel("link_page")]
 
 
-class QuizFindingsPage(ViewRestrictionsFromCache, LeadMixin, Page):
+class QuizFindingsPage(LeadPage):
     """For parents: guess first, then see how young people answered the public questions.
 
     It lives under its quiz, so each language shows the answers given in that language.
     """
 
-    content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     parent_page_types = ["quiz.QuizPage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -12,25 +12,22 @@ from django.db import DatabaseError, connection
 from django.db.transaction import on_commit
 from django.utils import timezone
 
-from website import content_cache
+from website.caching.invalidation import SeparateToken
 
 from .models import AnswerTally, BandTally
 
 logger = logging.getLogger(__name__)
 
 # Replaced whenever a count changes: the parents' findings are cached under it.
-TALLIES_CACHE_KEY = "quiz:tallies"
+TALLIES = SeparateToken("quiz:tallies", "the quiz's answer tallies: the parents' findings")
 
 
 def tallies_token():
-    return content_cache.token(TALLIES_CACHE_KEY)
+    return TALLIES.current()
 
 
 def tallies_changed():
-    """Now, and again after the commit, so that nobody caches the old counts under the
-    new token while the counts are being written."""
-    content_cache.replace_token(TALLIES_CACHE_KEY)
-    on_commit(lambda: content_cache.replace_token(TALLIES_CACHE_KEY))
+    TALLIES.replace()
 
 
 def _upsert(model, key_fields, rows):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
-from website import content_cache
+from website.caching.fragments import cached_for_page
 from website.ratelimit import allow
 from website.translations import live_translations
 
@@ -116,13 +116,13 @@ def render_form(page, request, structure, chosen=None, errors=None, notice="", s
 
 def take_quiz(page, request):
     # The questions and answers change only when the quiz is published.
-    structure = content_cache.cached_for_page(request, page, "quiz-structure", page.structure)
+    structure = cached_for_page(request, page, "quiz-structure", page.structure)
     if request.method != "POST":
         return render_form(page, request, structure)
     chosen, errors = parse_answers(structure, request.POST)
     if errors:
         return render_form(page, request, structure, chosen, errors, status=400)
-    bands = content_cache.cached_for_page(request, page, "quiz-bands", page.ordered_bands)
+    bands = cached_for_page(request, page, "quiz-bands", page.ordered_bands)
     result = compute_result(structure, chosen, bands)
     # A school class may share one address: the limit (QUIZ_COMPLETIONS_PER_HOUR) is generous.
     if allow(request, "quiz", getattr(settings, "QUIZ_COMPLETIONS_PER_HOUR", 100), RATE_PERIOD):
@@ -198,7 +198,7 @@ def translated_result_urls(page, request, token):
     its own language's address."""
     query = "?" + urlencode({"r": token})
     site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
-    quiz_urls = content_cache.cached_for_page(
+    quiz_urls = cached_for_page(
         request,
         page,
         "quiz-translation-urls",
@@ -280,7 +280,7 @@ def cached_band_links(page, request, band):
     """`band_links`, found once per content generation for a published quiz's saved band."""
     if band is None or band.pk is None:
         return band_links(page, band)
-    return content_cache.cached_for_page(
+    return cached_for_page(
         request, page, "quiz-band-links", lambda: band_links(page, band), band.pk
     )
 

@@ -9,5 +9,5 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Receivers: the proxy or CDN purge, and the content cache's generation.
-        from . import frontend_cache, signals  # noqa: F401
+        # Receivers of every change that a cached page must follow.
+        from .caching import invalidation  # noqa: F401

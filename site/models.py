@@ -10,8 +10,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import SafetyStoryBlock
+from .caching.routing import ViewRestrictionsFromCache
+from .caching.store import cached
 from .choices import AUDIENCES
-from .content_cache import ViewRestrictionsFromCache, cached
 from .sections import is_home_section
 from .translations import live_translations
 
@@ -84,7 +85,7 @@ class SafetySettings(BaseSiteSetting):
 
 
 class ContentGeneration(models.Model):
-    """One row: the token that the content cache's keys include (website.content_cache).
+    """One row: the token that the content cache's keys include (website.caching.generation).
     Replaced in the same transaction as any change a page may show."""
 
     token = models.CharField(max_length=32)
@@ -93,8 +94,20 @@ class ContentGeneration(models.Model):
         return self.token
 
 
-class LeadMixin(models.Model):
-    """The lead paragraph: one name (`intro`) and one panel for every page type.
+class BasePage(ViewRestrictionsFromCache, Page):
+    """What every page type shares: its view restrictions read from the content cache
+    (website.caching.routing), Wagtail's panels and search fields. Page types extend
+    `LeadPage`, or this one when they have a summary of their own instead of a lead."""
+
+    content_panels = [*Page.content_panels]
+    search_fields = [*Page.search_fields]
+
+    class Meta:
+        abstract = True
+
+
+class LeadPage(BasePage):
+    """A page with a lead paragraph: one name (`intro`) and one panel for every page type.
 
     Lists, search results, feeds and the home page's sections read `intro`, whatever the
     page type.
@@ -106,19 +119,18 @@ class LeadMixin(models.Model):
         help_text=_("One short paragraph that says what the page is for."),
     )
 
-    lead_panels = [FieldPanel("intro")]
-    lead_search_fields = [index.SearchField("intro", boost=2)]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=2)]
 
     class Meta:
         abstract = True
 
 
-class HomePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
+class HomePage(LeadPage):  # noqa: DJ008 (Page gives the title)
     """The front door for each language: who are you, and where to go next."""
 
     content_panels = [
-        *Page.content_panels,
-        *LeadMixin.lead_panels,
+        *LeadPage.content_panels,
         InlinePanel("audience_entries", label=_("Audience entry points"), min_num=1),
         InlinePanel(
             "sections",
@@ -129,7 +141,6 @@ class HomePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (Page
             ),
         ),
     ]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
@@ -197,15 +208,14 @@ class HomePageSection(Orderable):
         verbose_name = _("home page section")
 
 
-class GuidancePage(ViewRestrictionsFromCache, LeadMixin, Page):  # noqa: DJ008 (Page gives the title)
+class GuidancePage(LeadPage):  # noqa: DJ008 (Page gives the title)
     """Advice for one audience or one need: for parents, for educators, cover your tracks."""
 
     body = StreamField(SafetyStoryBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, *LeadMixin.lead_panels, FieldPanel("body")]
+    content_panels = [*LeadPage.content_panels, FieldPanel("body")]
     search_fields = [
-        *Page.search_fields,
-        *LeadMixin.lead_search_fields,
+        *LeadPage.search_fields,
         index.SearchField("body"),
     ]
     parent_page_types = ["website.HomePage", "website.GuidancePage"]
@@ -219,7 +229,7 @@ class SearchSynonym(TranslatableMixin, models.Model):
     """A word readers search for, and the words the site's pages use for the same thing
     ("chantagem" for "sextorsão"): a search for the word also finds pages with any of
     them, in the synonym's language only. Saving one starts a new content generation
-    (website.signals: snippets), so cached searches see it on the next request."""
+    (website.caching.invalidation: snippets), so cached searches see it on the next request."""
 
     term = models.CharField(
         _("word searched for"),

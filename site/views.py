@@ -29,7 +29,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
-from .content_cache import cached
+from .caching.store import cached
 from .middleware import read_only
 from .models import SearchSynonym
 from .pagination import page_of

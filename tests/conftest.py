@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from campaigns.booklets import pdf as booklet_pdf
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests import database_snapshot
-from website.content_cache import new_generation
+from website.caching.generation import new_generation
 from website.models import GuidancePage, HomePage
 
 # Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs

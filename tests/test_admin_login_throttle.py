@@ -127,7 +127,7 @@ def test_behind_one_trusted_proxy_the_client_comes_from_its_forwarded_for():
 
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "website.cache.ResilientRedisCache",
+        "BACKEND": "website.caching.backend.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers there
     }
 }

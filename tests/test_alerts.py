@@ -18,7 +18,7 @@ from campaigns.alerts import banners
 from campaigns.alerts.models import AlertIndexPage, AlertPage, AlertRelatedPage
 from tests.factories.pages import add_alert, index_for
 from tests.support.pages import html_of
-from website.content_cache import generation, generation_for_request, new_generation
+from website.caching.generation import generation, generation_for_request, new_generation
 from website.models import GuidancePage, HomePage
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "website.cache.ResilientRedisCache",
+        "BACKEND": "website.caching.backend.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers there
     }
 }
@@ -29,7 +29,7 @@ def redis_answers():
 @pytest.mark.django_db
 @override_settings(CACHES=DEAD_REDIS)
 def test_pages_are_served_with_redis_down_and_the_outage_is_logged_once(caplog):
-    caplog.set_level(logging.WARNING, logger="website.cache")
+    caplog.set_level(logging.WARNING, logger="website.caching.backend")
     client = Client()
     for url in PAGES * 2:
         assert client.get(url).status_code == 200, url
@@ -49,7 +49,7 @@ def test_healthz_says_the_cache_is_down_and_stays_up():
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "website.cache.ResilientRedisCache",
+            "BACKEND": "website.caching.backend.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": f"outage-test-{os.getpid()}",
             "OPTIONS": {"retry_after": 0.0},
@@ -57,7 +57,7 @@ def test_healthz_says_the_cache_is_down_and_stays_up():
     }
 )
 def test_redis_is_used_again_once_it_answers(caplog):
-    caplog.set_level(logging.WARNING, logger="website.cache")
+    caplog.set_level(logging.WARNING, logger="website.caching.backend")
     cache = caches["default"]
     cache.set("comes-back", "yes", 30)
     cache._failed(ConnectionError("Redis stopped"))  # what a failed call records

@@ -1,5 +1,5 @@
 """Fragments rendered once per content generation (the `content_fragment` tag and
-`content_cache.cached_for_page`): a publish shows on the next request, and a preview is
+`website.caching.fragments.cached_for_page`): a publish shows on the next request, and a preview is
 never kept nor served from them."""
 
 import pytest

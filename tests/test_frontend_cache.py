@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from campaigns.alerts.models import AlertPage
 from campaigns.booklets.models import BookletChapterPage
@@ -84,3 +84,23 @@ def test_unpublishing_purges_too_and_nothing_is_sent_without_a_configured_cache(
         other = AlertPage.objects.filter(locale__language_code="en").live().first()
         publish(other, django_capture_on_commit_callbacks)
     assert purged == []
+
+
+@pytest.mark.django_db
+def test_a_draft_purges_nothing_and_a_page_made_private_is_purged(
+    purged, django_capture_on_commit_callbacks
+):
+    alert = AlertPage.objects.filter(locale__language_code="en").live().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        alert.title = "A draft title"
+        alert.save_revision()
+    assert purged == []
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=alert, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-alert"
+        )
+    assert alert.url in paths(purged)
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert alert.url in paths(purged)

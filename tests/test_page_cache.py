@@ -151,7 +151,7 @@ def test_no_page_cache_when_the_setting_is_zero(client, settings):
 
 @pytest.mark.django_db
 def test_a_page_with_an_urgent_banner_is_kept_no_longer_than_the_banner(client, monkeypatch):
-    from website import page_cache
+    from website.caching import page_cache
 
     kept_for = []
     real_set = page_cache.cache.set
@@ -178,7 +178,7 @@ def test_a_page_with_an_urgent_banner_is_kept_no_longer_than_the_banner(client, 
 @pytest.mark.django_db
 def test_the_parents_findings_are_kept_a_minute_at_most(client, monkeypatch):
     """Their counts grow with every completion; other pages keep the setting's lifetime."""
-    from website import page_cache
+    from website.caching import page_cache
 
     kept_for = {}
     real_set = page_cache.cache.set

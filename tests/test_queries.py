@@ -164,8 +164,8 @@ def test_a_restriction_made_while_the_cache_drops_writes_is_still_enforced(
     client, home_pt, monkeypatch
 ):
     """A Redis that stops answering for a moment drops writes without an error (see
-    website.cache). The generation lives in the database, so no write lost there can keep
-    a page public after it was made private."""
+    website.caching.backend). The generation lives in the database, so no write lost there
+    can keep a page public after it was made private."""
     from django.core.cache import cache
     from wagtail.models import PageViewRestriction
 

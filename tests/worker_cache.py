@@ -3,7 +3,7 @@ workers, other checkouts' runs), each under its own key prefix (website/settings
 so emptying the cache between tests must remove this process's keys only; a plain
 clear() empties the whole database under the other processes' feet."""
 
-from website.cache import ResilientRedisCache
+from website.caching.backend import ResilientRedisCache
 
 
 class OwnKeysRedisCache(ResilientRedisCache):

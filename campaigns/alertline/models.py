@@ -13,12 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
-from website.content_cache import ViewRestrictionsFromCache
 from website.middleware import FORM_PAGE_METHODS
-from website.models import LeadMixin
+from website.models import LeadPage
 from website.sections import HomeSection
 
 from . import codes, crypto
@@ -30,7 +28,7 @@ WHERE_MAX_LENGTH = 2000
 ADDITION_MAX_LENGTH = 3000
 
 
-class AlertLinePage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
+class AlertLinePage(HomeSection, RoutablePageMixin, LeadPage):
     """The phone line, what to report, what happens next, evidence guidance, the form."""
 
     # The report and status forms are sent with POST; pages are otherwise read-only.
@@ -65,8 +63,7 @@ class AlertLinePage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutableP
     )
 
     content_panels = [
-        *Page.content_panels,
-        *LeadMixin.lead_panels,
+        *LeadPage.content_panels,
         FieldPanel("phone_hours"),
         FieldPanel("what_can_be_reported"),
         MultiFieldPanel(
@@ -76,8 +73,7 @@ class AlertLinePage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutableP
         FieldPanel("evidence_guidance"),
     ]
     search_fields = [
-        *Page.search_fields,
-        *LeadMixin.lead_search_fields,
+        *LeadPage.search_fields,
         index.SearchField("what_can_be_reported"),
         index.SearchField("evidence_guidance"),
     ]

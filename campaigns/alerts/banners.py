@@ -1,6 +1,6 @@
 """The urgent banner: live urgent alerts of one language, read once per content generation.
 
-The list of each language is kept in the content cache (website.content_cache): publishing,
+The list of each language is kept in the content cache (website.caching.store): publishing,
 unpublishing, moving or deleting a page, or any view restriction, starts a new generation,
 so the banner changes on the next request. An alert whose end date passes disappears at
 once: the end date is checked each time the cached list is read.
@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
-from website import content_cache
+from website.caching.store import cached
 
 
 def load_urgent_alerts(language):
@@ -42,9 +42,7 @@ def load_urgent_alerts(language):
 
 
 def urgent_alerts(language):
-    alerts = content_cache.cached(
-        None, "urgent-alerts", lambda: load_urgent_alerts(language), language
-    )
+    alerts = cached(None, "urgent-alerts", lambda: load_urgent_alerts(language), language)
     now = timezone.now()
     return [alert for alert in alerts if alert["until"] > now]
 

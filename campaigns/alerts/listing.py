@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from website.content_cache import cached_for_page
+from website.caching.fragments import cached_for_page
 from website.pagination import page_of
 
 from .choices import ALERTS_PER_PAGE, AUDIENCES, FEED_LENGTH, TOPICS, audience_q

@@ -17,13 +17,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from website import content_cache
 from website.blocks import HelpLinkBlock
-from website.content_cache import ViewRestrictionsFromCache
-from website.models import LeadMixin
+from website.caching.fragments import cached_for_page
+from website.models import BasePage, LeadPage
 from website.sections import HomeSection
 from website.translations import live_translations
 
@@ -42,11 +41,9 @@ EVIDENCE_HELP = _(
 )
 
 
-class AlertIndexPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
+class AlertIndexPage(HomeSection, RoutablePageMixin, LeadPage):
     """The list of alerts of one language, its filters and its Atom feeds."""
 
-    content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
     home_section_template = "alerts/home_section.html"
     HOME_SECTION_LENGTH = 3
     parent_page_types = ["website.HomePage"]
@@ -88,7 +85,7 @@ class AlertIndexPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, Routable
         return context
 
 
-class AlertPage(ViewRestrictionsFromCache, Page):
+class AlertPage(BasePage):
     """One Citizen Alert: what is happening, what to do, how to keep evidence, where to go."""
 
     summary = models.TextField(
@@ -146,7 +143,7 @@ class AlertPage(ViewRestrictionsFromCache, Page):
     urgent_until = models.DateTimeField(_("urgent until"), null=True, blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("what_is_happening"),
         FieldPanel("signs"),
@@ -176,7 +173,7 @@ class AlertPage(ViewRestrictionsFromCache, Page):
         InlinePanel("related_pages", label=_("Related pages, such as booklet chapters")),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("what_is_happening"),
         index.SearchField("signs"),
@@ -228,7 +225,7 @@ class AlertPage(ViewRestrictionsFromCache, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # What it links to changes only when something is published.
-        related_alerts, related_pages, index = content_cache.cached_for_page(
+        related_alerts, related_pages, index = cached_for_page(
             request, self, "alert-links", self.links
         )
         context["related_alerts"] = related_alerts

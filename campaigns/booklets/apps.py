@@ -7,3 +7,10 @@ class BookletsConfig(AppConfig):
     label = "booklets"
     verbose_name = _("Booklets")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from website.caching.invalidation import watch_model
+
+        from .pdf import GeneratedPDF
+
+        watch_model(GeneratedPDF, "a booklet's PDF built or removed: its page shows the size")

@@ -17,10 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from website import content_cache
 from website.blocks import SafetyStoryBlock, known_images
-from website.content_cache import ViewRestrictionsFromCache
-from website.models import LeadMixin
+from website.caching.fragments import cached_for_page
+from website.models import BasePage, LeadPage
 from website.sections import HomeSection
 
 from .pdf import GeneratedPDF, pdf_download_info, serve_booklet_pdf
@@ -28,7 +27,7 @@ from .pdf import GeneratedPDF, pdf_download_info, serve_booklet_pdf
 __all__ = ["BookletChapterPage", "BookletPage", "GeneratedPDF"]
 
 
-class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePageMixin, Page):
+class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
     """A booklet's cover and contents. Its chapters are its children."""
 
     # The readability target in the Checks panel (website.readability): written for them.
@@ -72,8 +71,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
     )
 
     content_panels = [
-        *Page.content_panels,
-        *LeadMixin.lead_panels,
+        *LeadPage.content_panels,
         MultiFieldPanel(
             [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
         ),
@@ -87,8 +85,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
         FieldPanel("designed_pdf"),
     ]
     search_fields = [
-        *Page.search_fields,
-        *LeadMixin.lead_search_fields,
+        *LeadPage.search_fields,
         index.SearchField("audience"),
     ]
     parent_page_types = ["website.HomePage"]
@@ -157,7 +154,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
         context = super().get_context(request, *args, **kwargs)
         # The contents, the cover and the PDF change only when something is published.
         context.update(
-            content_cache.cached_for_page(
+            cached_for_page(
                 request, self, "booklet-contents", lambda: self.contents_context(request)
             )
         )
@@ -180,7 +177,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
     @path("print/", name="booklet_print")
     def print_view(self, request):
         site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
-        alternate_urls = content_cache.cached_for_page(
+        alternate_urls = cached_for_page(
             request,
             self,
             "booklet-print-alternates",
@@ -217,7 +214,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
         return serve_booklet_pdf(self, request)
 
 
-class BookletChapterPage(ViewRestrictionsFromCache, Page):
+class BookletChapterPage(BasePage):
     """One chapter: its own address, previous and next, and a way back to the contents."""
 
     readability_audience = "young_people"  # the Checks panel's target (website.readability)
@@ -230,8 +227,12 @@ class BookletChapterPage(ViewRestrictionsFromCache, Page):
     )
     body = StreamField(SafetyStoryBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["booklets.BookletPage"]
     subpage_types = []
 
@@ -240,9 +241,7 @@ class BookletChapterPage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            content_cache.cached_for_page(request, self, "chapter-nav", self.chapter_nav)
-        )
+        context.update(cached_for_page(request, self, "chapter-nav", self.chapter_nav))
         return context
 
     def chapter_nav(self):

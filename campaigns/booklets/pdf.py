@@ -41,7 +41,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from website.content_cache import new_generation
 from website.models import SafetySettings
 
 logger = logging.getLogger(__name__)
@@ -528,13 +527,6 @@ def queue_pdfs_of_site(site_id):
         site = booklet.get_site()
         if site is not None and site.pk == site_id:
             queue_pdf(booklet.pk)
-
-
-@receiver(post_save, sender=GeneratedPDF)
-@receiver(post_delete, sender=GeneratedPDF)
-def pdf_changed(sender, **kwargs):
-    # The booklet page shows the PDF's size and pages: cached pages must show the new one.
-    new_generation()
 
 
 @receiver(post_delete, sender=GeneratedPDF)

@@ -67,34 +67,59 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
-MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "website.middleware.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "website.middleware.AdminLanguageMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    # Before CSRF: PUT or DELETE on a page is "method not allowed", not a stale form.
-    "website.middleware.PublicMethodsMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-]
 
-# --- Content cache and page cache -----------------------------------------------------
-# The Site and the page a path leads to come from the content cache (website/content_cache.py).
-MIDDLEWARE += ["website.content_cache.ContentCacheMiddleware"]
-# Whole pages for anonymous visitors (website/page_cache.py), inside the security headers
-# (added to every answer, cached or not) and outside sessions, CSRF and messages (so what
-# it keeps is exactly what a visitor received). Seconds a page is kept; 0 turns it off.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "website.page_cache.PageCacheMiddleware",
-)
+def middleware(serve_static_files=True):
+    """Every middleware, outermost first: the one list of what runs around a request.
+
+    Development with debug on passes `serve_static_files=False` (dev.py): runserver then
+    serves static files itself, and WhiteNoise stays out of the way.
+    """
+    static_files = ["whitenoise.middleware.WhiteNoiseMiddleware"] if serve_static_files else []
+    return [
+        # HTTPS redirect, HSTS and the other security headers that Django sets.
+        "django.middleware.security.SecurityMiddleware",
+        # The strict Content-Security-Policy and Permissions-Policy, on every answer,
+        # cached or not, static file or page.
+        "website.middleware.SecurityHeadersMiddleware",
+        # Static files, answered before anything below looks at the request.
+        *static_files,
+        # Whole pages for anonymous visitors (website/caching/page_cache.py): inside the
+        # security headers, outside sessions, CSRF and messages, so what it keeps is exactly
+        # what a visitor received. It also reads the content generation once per request.
+        "website.caching.page_cache.PageCacheMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        # The language from the URL's /pt/ or /en/ prefix.
+        "django.middleware.locale.LocaleMiddleware",
+        # Wagtail's own Portuguese catalogue (pt-pt) inside the admin.
+        "website.middleware.AdminLanguageMiddleware",
+        # The trailing slash.
+        "django.middleware.common.CommonMiddleware",
+        # Before CSRF: PUT or DELETE on a page is "method not allowed", not a stale form.
+        "website.middleware.PublicMethodsMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        # Editors' redirects, for paths no page answers.
+        "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+        # The Site and the page a path leads to, from the content cache
+        # (website/caching/routing.py).
+        "website.caching.routing.ContentCacheMiddleware",
+        # Last, as django-axes asks: locks out repeated failed admin sign-ins (see below).
+        "axes.middleware.AxesMiddleware",
+    ]
+
+
+MIDDLEWARE = middleware()
+
+# --- Caches in front of the pages (website/caching/, docs/caching.md) --------------------
+# Seconds a whole page is kept for anonymous visitors; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The layers below the page cache, each measured in docs/performance.md; the switches
+# exist so that bench/pages.py can measure the site without each one.
+CONTENT_CACHE_ROUTES = env_bool("CONTENT_CACHE_ROUTES", True)
+CONTENT_CACHE_FRAGMENTS = env_bool("CONTENT_CACHE_FRAGMENTS", True)
+CONTENT_CACHE_COPIES_PER_PROCESS = int(os.environ.get("CONTENT_CACHE_COPIES_PER_PROCESS", "500"))
 
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"
@@ -137,12 +162,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 # Redis when REDIS_URL is set, so that every worker shares rate limits and fragments.
-# ResilientRedisCache serves the site without Redis while Redis is down (website/cache.py).
+# ResilientRedisCache (website/caching/backend.py) serves the site while Redis is down.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "website.cache.ResilientRedisCache",
+            "BACKEND": "website.caching.backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "campaigns"),
         }
@@ -261,7 +286,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Front-end cache (proxy or CDN) ---------------------------------------------------
 # Publishing a page purges both languages' addresses of it, its listing parent and the
-# home pages (website/frontend_cache.py). FRONTEND_CACHE_URL: a proxy accepting PURGE,
+# home pages (website/caching/frontend.py). FRONTEND_CACHE_URL: a proxy accepting PURGE,
 # such as Varnish (http://127.0.0.1:6081); Cloudflare and CloudFront by their variables.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URL"):
@@ -377,7 +402,6 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: it refuses locked-out sign-ins
     "django.contrib.auth.backends.ModelBackend",
 ]
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes asks
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one past the limit locks

@@ -15,8 +15,7 @@ STORAGES = {  # noqa: F405
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # With debug on, runserver serves static files itself. With DJANGO_DEBUG=0 it does not,
 # so WhiteNoise serves them straight from the apps' folders, with no collectstatic.
-if DEBUG:
-    MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+MIDDLEWARE = middleware(serve_static_files=not DEBUG)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # image renditions, with or without DEBUG

@@ -44,7 +44,7 @@ AUTHENTICATION_BACKENDS = [
 # a prefix of its own and empties only those.
 TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # (Not for an installed copy run outside the checkout, scripts/check_install.sh.)
-if CACHES["default"]["BACKEND"] == "website.cache.ResilientRedisCache" and find_spec(  # noqa: F405
+if CACHES["default"]["BACKEND"] == "website.caching.backend.ResilientRedisCache" and find_spec(  # noqa: F405
     "tests.worker_cache"
 ):
     CACHES["default"]["BACKEND"] = "tests.worker_cache.OwnKeysRedisCache"  # noqa: F405

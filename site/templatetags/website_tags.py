@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from website import content_cache
+from website.caching import fragments, store
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def language_versions(context):
     query = ""
     page = context.get("page")
     if isinstance(page, Page) and page.pk and not urls:
-        urls = content_cache.cached(
+        urls = store.cached(
             request, "translations", lambda: translation_urls(page, request), page.pk
         )
         query = request.GET.urlencode() if request is not None else ""
@@ -110,7 +110,7 @@ def menu_pages(context):
     """Top-level pages of the active language's home that editors put in the menu."""
     request = context.get("request")
     language = translation.get_language()
-    return content_cache.cached(request, "menu", lambda: load_menu_pages(language), language)
+    return store.cached(request, "menu", lambda: load_menu_pages(language), language)
 
 
 def load_menu_pages(language):
@@ -150,61 +150,8 @@ def home_section(context, page):
 
     # A section shows published content only: rendered once per content generation.
     language = translation.get_language()
-    return content_cache.cached(request, "home-section-html", render, page.pk, language)
+    return store.cached(request, "home-section-html", render, page.pk, language)
 
 
-# --- Fragments rendered once per content generation -------------------------------------
-
-
-def may_share_fragments(context):
-    """Fragments are shared only for the published page as any visitor sees it: never for
-    a preview (a draft under the live page's id) nor a page object that is not live."""
-    request = context.get("request")
-    page = context.get("page")
-    if request is None or getattr(request, "is_preview", False):
-        return False
-    return not (isinstance(page, Page) and not page.live)
-
-
-class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts):
-        self.nodelist = nodelist
-        self.name = name
-        self.parts = parts
-
-    def render(self, context):
-        if not may_share_fragments(context):
-            return self.nodelist.render(context)
-        request = context["request"]
-        parts = [part.resolve(context) for part in self.parts]
-        language = translation.get_language()
-        # Links to pages of another Site are absolute: the Site that answered is in the key.
-        site = getattr(request, "_wagtail_site", None)
-        return content_cache.cached(
-            request,
-            "fragment",
-            lambda: self.nodelist.render(context),
-            self.name.resolve(context),
-            language,
-            site.pk if site is not None else "",
-            *parts,
-        )
-
-
-@register.tag
-def content_fragment(parser, token):
-    """`{% content_fragment "name" part… %}…{% endcontent_fragment %}`: the enclosed HTML,
-    rendered once per content generation, language and Site, keyed by the name and parts.
-
-    Only for HTML that depends on published content, the language and the given parts:
-    never put a CSRF token, a form's values, messages, the user or anything else that
-    differs by visitor or request inside one. Previews are always rendered afresh.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("content_fragment needs a name")
-    nodelist = parser.parse(("endcontent_fragment",))
-    parser.delete_first_token()
-    return ContentFragmentNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+# HTML rendered once per content generation (website.caching.fragments).
+register.tag("content_fragment", fragments.content_fragment)

@@ -1,8 +1,8 @@
 """Whole pages for anonymous visitors, from the cache that every worker shares.
 
 Hand-written because the maintained library, wagtail-cache, requires Wagtail < 8 (its
-latest release, 3.0.0, says so), and because the content cache's generation token
-(website.content_cache) already gives what a page cache needs most: when anything a page
+latest release, 3.0.0, says so), and because the content generation
+(website.caching.generation) already gives what a page cache needs most: when anything a page
 shows is published, unpublished, moved or changed, the token changes and every cached page
 is left behind at once, in every worker.
 
@@ -16,8 +16,8 @@ A page is kept only when it cannot hold anything personal or a visitor's own sta
 Keyed by the generation, the host and the full path with its query (the language is the
 path's prefix). `PAGE_CACHE_SECONDS` sets how long a page is kept; 0 turns the cache off.
 Responses say `X-Page-Cache: hit` or `miss`. A domain whose content ends by itself (an
-urgent banner's end date) shortens a page's lifetime through the `limit_page_cache_seconds`
-hook: each hook takes the request and returns the seconds its content stays true, or None.
+urgent banner's end date) shortens a page's lifetime: see
+`website.caching.invalidation.page_lifetime`.
 """
 
 import hashlib
@@ -27,10 +27,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import get_max_age
-from wagtail import hooks
 from wagtail.models import Page
 
-from . import content_cache
+from .generation import generation, generation_for_request
+from .invalidation import page_lifetime
 
 logger = logging.getLogger(__name__)
 
@@ -80,29 +80,20 @@ def holds_nothing_personal(request, response):
     )
 
 
-def lifetime(request, seconds):
-    """The configured seconds, or less when something on the page ends sooner."""
-    for hook in hooks.get_hooks("limit_page_cache_seconds"):
-        limit = hook(request)
-        if limit is not None:
-            seconds = min(seconds, int(limit))
-    return seconds
-
-
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         # The outermost of the two caches: the content generation is read once in here.
-        with content_cache.generation_for_request():
+        with generation_for_request():
             return self.serve(request)
 
     def serve(self, request):
         seconds = page_cache_seconds()
         if not seconds or not visitor_may_share(request):
             return self.get_response(request)
-        token = content_cache.generation(request)
+        token = generation(request)
         key = cache_key(request, token) if token else None
         if key is None:
             return self.get_response(request)
@@ -119,7 +110,7 @@ class PageCacheMiddleware:
             and is_a_public_wagtail_page(request)
             and holds_nothing_personal(request, response)
         ):
-            self.store(key, response, lifetime(request, seconds))
+            self.store(key, response, page_lifetime(request, seconds))
         response["X-Page-Cache"] = "miss"
         return response
 

@@ -13,18 +13,17 @@ proxy, Cloudflare, CloudFront). Publishing or unpublishing a page purges:
 - the home page of each language, which shows the sections and the latest alerts.
 
 Each page contributes its own extra addresses through Wagtail's `get_cached_paths`.
-The purge is sent once the publish has committed, so the proxy never fetches the old
-version again in between. Wagtail's own app (`wagtail.contrib.frontend_cache`) is not
-installed: its handler would purge the page a second time.
+`website.caching.invalidation` sends the purge once the publish has committed, so the
+proxy never fetches the old version again in between. Wagtail's own app
+(`wagtail.contrib.frontend_cache`) is not installed: its handler would purge the page a
+second time.
 """
 
 import logging
 
 from django.db import transaction
-from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +55,10 @@ def purge_batch_for(page):
     return batch
 
 
-def purge_after_commit(page):
+def purge_after_commit(page_id):
     if not get_backends():
         return  # no front-end cache configured: nothing to work out
-    transaction.on_commit(lambda: send_purge(page.pk))
+    transaction.on_commit(lambda: send_purge(page_id))
 
 
 def send_purge(page_id):
@@ -71,9 +70,3 @@ def send_purge(page_id):
     except Exception:
         # An unreachable proxy must never fail a publish: the pages expire by themselves.
         logger.exception("Front-end cache purge failed for page %s", page_id)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def page_changed(sender, instance, **kwargs):
-    purge_after_commit(instance)
