@@ -14,7 +14,7 @@ from website.content_cache import new_generation
 from website.models import GuidancePage, HomePage
 
 # Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs
-# them once, in its PostgreSQL and Redis pass (.ci/run; the README's "Tests" says why).
+# them once, in its PostgreSQL and Redis pass (.ci/run; docs/testing.md says why).
 ONE_PASS_MODULES = {
     # Their own SQLite database, in subprocesses that drop DATABASE_URL and REDIS_URL.
     "tests/test_extension_points.py",
