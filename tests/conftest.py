@@ -140,8 +140,8 @@ def booklets(db):
 @pytest.fixture
 def count_renders(db):
     """Spy on the PDF renderer: the number of times a PDF was actually made. The demo
-    loader made the demo PDFs when the session began: forget them, so each test starts
-    with none."""
+    loader made the demo PDFs when the test process built the demo: forget them, so each
+    test starts with none."""
     GeneratedPDF.objects.all().delete()
     with mock.patch.object(
         booklet_pdf, "render_booklet_pdf", wraps=booklet_pdf.render_booklet_pdf
