@@ -15,7 +15,7 @@ from website.caching.generation import new_generation
 from website.models import GuidancePage, HomePage
 
 # Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs
-# them once, in its PostgreSQL and Redis pass (.ci/run; the README's "Tests" says why).
+# them once, in its PostgreSQL and Redis pass (.ci/run; docs/testing.md says why).
 ONE_PASS_MODULES = {
     # Their own SQLite database, in subprocesses that drop DATABASE_URL and REDIS_URL.
     "tests/test_extension_points.py",
@@ -149,8 +149,8 @@ def booklets(db):
 @pytest.fixture
 def count_renders(db):
     """Spy on the PDF renderer: the number of times a PDF was actually made. The demo
-    loader made the demo PDFs when the session began: forget them, so each test starts
-    with none."""
+    loader made the demo PDFs when the test process built the demo: forget them, so each
+    test starts with none."""
     GeneratedPDF.objects.all().delete()
     with mock.patch.object(
         booklet_pdf, "render_booklet_pdf", wraps=booklet_pdf.render_booklet_pdf

@@ -1,4 +1,4 @@
-"""The alert line against a hostile journey (issue 18): nobody who knows a reference can
+"""The alert line against a hostile journey: nobody who knows a reference can
 lock its owner out, a resent form is received once, an error on the status page keeps
 the status page, and every message reads right in both languages."""
 

@@ -38,7 +38,7 @@ def stand_in_pdf(booklet, chapters, safety):
 @pytest.fixture
 def renders(db):
     """The renderer, replaced by the stand-in and counted; no stored PDF to start with
-    (the demo loader made the demo's when the session began)."""
+    (the demo loader made the demo's PDFs when the test process built the demo)."""
     GeneratedPDF.objects.all().delete()
     with mock.patch.object(booklet_pdf, "render_booklet_pdf", side_effect=stand_in_pdf) as spy:
         yield spy

@@ -1,4 +1,4 @@
-"""Readability that fits each language, and the side-by-side preview (issue 21).
+"""Readability that fits each language, and the side-by-side preview.
 
 The known texts' values are computed by hand from the formulas, with syllables counted
 by hand (the dictionary division: sa-ú-de, á-gua), and the tests allow ±2.

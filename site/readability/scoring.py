@@ -6,8 +6,8 @@ word, with syllables counted by silabificador, which keeps hiatus apart (sa-ú-d
 English: Flesch's reading ease (1948): 206.835 - 1.015 x words per sentence - 84.6 x
 syllables per word, with the usual vowel-group heuristic for syllables.
 
-The bands, the targets and the reading speeds are explained in the README's
-"Readability" section for editors.
+The bands, the targets and the reading speeds are explained in docs/editors.md
+("Readability").
 """
 
 import math

@@ -393,7 +393,7 @@ PERMISSIONS_POLICY = ", ".join(
 # --- Admin login throttle (django-axes) ------------------------------------------------
 # Failed admin sign-ins are counted in the database per account and per client; past the
 # limit both are refused (even with the right password) until the cool-off ends or a
-# superuser unlocks them (README). The client is a keyed hash of its address
+# superuser unlocks them (docs/deployment.md). The client is a keyed hash of its address
 # (website.clients), so neither the database nor the logs keep addresses.
 # Behind reverse proxies, the number of proxies whose X-Forwarded-For is believed.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -14,7 +14,7 @@ def remember_publication(sender, instance, revision, **kwargs):
 
 @receiver(copy_for_translation_done, dispatch_uid="translation_sync_new_translation")
 def remember_source_of_new_translation(sender, source_obj, target_obj, **kwargs):
-    # Snippets have no published revisions to compare with: pages only (see README).
+    # Snippets have no published revisions to compare with: pages only (see docs/editors.md).
     if not isinstance(target_obj, Page):
         return
     source = source_of(target_obj)

@@ -1,4 +1,4 @@
-"""The alert line on a phone, as a frightened young person would use it (issue 18).
+"""The alert line on a phone, as a frightened young person would use it.
 
 - The reference and the code are readable on every width from 320 px, in both languages:
   each value lies inside the screen, on one line, and is what was stored.

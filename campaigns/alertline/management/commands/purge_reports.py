@@ -1,6 +1,6 @@
 """Retention: delete closed reports after N days, spam after 7, erase contact details sooner.
 
-Run it daily (see the README). Counts only are printed: never a report's content.
+Run it daily (see docs/alert-line.md). Counts only are printed: never a report's content.
 """
 
 import datetime
