@@ -69,7 +69,8 @@ def open_page(browser, live_server, **context_options):
         ),
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
-    # A page's first visit makes its image renditions, which a busy machine takes a while to do.
+    # Patient, for a busy machine: a page's first visit makes its image renditions, and
+    # publishing in the admin makes the booklet's downloads before it answers.
+    page.set_default_timeout(20_000)
     page.set_default_navigation_timeout(30_000)
     return page
