@@ -7,6 +7,8 @@ languages; their labels go through the catalogue.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.alertline.choices import Category
+
 
 class Kind(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency")
@@ -26,3 +28,7 @@ class Need(models.TextChoices):
     ABUSE_MATERIAL = "abuse_material", _("Child sexual abuse material seen online")
     BULLYING = "bullying", _("Bullying or harassment")
     TALK = "talk", _("Someone to talk to")
+
+
+# An outcome opens the alert line's form with one of its categories chosen.
+REPORT_CATEGORIES = Category.choices

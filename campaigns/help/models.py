@@ -9,9 +9,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
     Orderable,
@@ -20,12 +29,14 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
+from website.blocks import HelpLinkBlock
 from website.content_cache import ViewRestrictionsFromCache
 from website.models import LeadMixin
 from website.sections import HomeSection
 
 from . import freshness
-from .choices import Kind, Need
+from .choices import REPORT_CATEGORIES, Kind, Need
+from .forms import HelpPathForm
 
 # An entry not checked for this long is listed in the editors' report.
 CHECK_EVERY_DAYS = 183
@@ -259,3 +270,200 @@ def live_organisations(locale_id):
             "opening_hours", "exceptions"
         )
     )
+
+
+# --- "What happened?": the guided path ------------------------------------------------
+
+STEP_HELP = _("Say what to do, in short sentences.")
+
+
+class HelpPathPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSection, Page):
+    """One question at a time, each a plain link, to an outcome with its own address.
+
+    The address carries only the editors' keys of the question or the outcome, never
+    anything typed; nothing is stored, no cookie is set. The questions, their choices and
+    the outcomes are edited on this one screen and checked together (`forms.py`).
+    """
+
+    alert_line = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("alert-line page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Outcomes that choose an alert-line category link to its form."),
+    )
+
+    base_form_class = HelpPathForm
+    content_panels = [
+        *Page.content_panels,
+        *LeadMixin.lead_panels,
+        PageChooserPanel("alert_line", "alertline.AlertLinePage"),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
+        InlinePanel("outcomes", heading=_("Outcomes"), label=_("Outcome")),
+    ]
+    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
+    home_section_template = "help/path_home_section.html"
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("“What happened?” path")
+
+    def question(self, key):
+        """The question with this key, or the first one; None when there is none."""
+        questions = list(self.questions.prefetch_related("choices"))
+        chosen = [question for question in questions if question.key == key]
+        return (chosen or questions or [None])[0]
+
+    def step_url(self, request, key):
+        return f"{self.get_url(request)}?{urlencode({'step': key})}"
+
+    def outcome_url(self, request, key, language=None):
+        route = OUTCOME_ROUTES.get(language or self.locale.language_code, "result")
+        return f"{self.get_url(request)}{self.reverse_subpage(route, args=(key,))}"
+
+    @path("")
+    def step(self, request):
+        from .views import show_step
+
+        return show_step(self, request)
+
+    # Each language's word for an outcome's address; both answer in either language.
+    @path("resultado/<slug:key>/", name="resultado")
+    @path("result/<slug:key>/", name="result")
+    def outcome(self, request, key):
+        from .views import show_outcome
+
+        return show_outcome(self, request, key)
+
+
+OUTCOME_ROUTES = {"pt": "resultado", "en": "result"}
+
+
+class PathQuestion(Orderable, ClusterableModel):
+    page = ParentalKey(HelpPathPage, related_name="questions", on_delete=models.CASCADE)
+    key = models.SlugField(
+        _("key"),
+        max_length=40,
+        allow_unicode=False,
+        help_text=_("A short name, such as “danger”. The first question is where the path starts."),
+    )
+    text = models.CharField(_("question"), max_length=200)
+    hint = models.CharField(_("hint"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("text")]),
+        FieldPanel("hint"),
+        InlinePanel("choices", heading=_("Choices"), label=_("Choice"), min_num=1),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+
+
+class PathChoice(Orderable):
+    question = ParentalKey(PathQuestion, related_name="choices", on_delete=models.CASCADE)
+    label = models.CharField(_("choice"), max_length=200)
+    leads_to = models.SlugField(
+        _("leads to"), max_length=40, help_text=_("The key of the next question or of an outcome.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("leads_to")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+
+
+def step_list(help_text, max_num=None):
+    return StreamField(
+        [("step", blocks.CharBlock(label=_("Step"), max_length=300))],
+        blank=True,
+        max_num=max_num,
+        help_text=help_text,
+    )
+
+
+class PathOutcome(Orderable, ClusterableModel):
+    page = ParentalKey(HelpPathPage, related_name="outcomes", on_delete=models.CASCADE)
+    key = models.SlugField(
+        _("key"),
+        max_length=40,
+        help_text=_("A short name, such as “threats”: the end of its address."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    danger_first = models.BooleanField(
+        _("call the emergency number first"),
+        default=False,
+        help_text=_("Starts with: call the emergency number now, before anything else."),
+    )
+    what_to_do = step_list(STEP_HELP, max_num=5)
+    keep_evidence = step_list(
+        _("Such as: take screenshots of the messages, write down names and links.")
+    )
+    images_of_a_child = models.BooleanField(
+        _("images of a child are involved"),
+        default=False,
+        help_text=_("Says never to copy, download or send the images, not even to report them."),
+    )
+    organisations = ParentalManyToManyField(
+        HelpOrganisation,
+        verbose_name=_("who can help"),
+        blank=True,
+        help_text=_("Each language shows its own live version of the entry."),
+    )
+    report_category = models.CharField(
+        _("alert-line category"),
+        max_length=30,
+        blank=True,
+        choices=REPORT_CATEGORIES,
+        help_text=_("The alert line's form opens with this category chosen."),
+    )
+    where_to_report = StreamField(
+        [("link", HelpLinkBlock())],
+        verbose_name=_("where else to report"),
+        blank=True,
+        help_text=_("The platform's own report page, a complaint to the police, Take It Down."),
+    )
+    related_alert = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("related alert"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_chapter = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("related booklet chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("title")]),
+        FieldPanel("danger_first"),
+        FieldPanel("what_to_do", heading=_("what to do now (five steps at most)")),
+        FieldPanel("keep_evidence", heading=_("what to keep as evidence")),
+        FieldPanel("images_of_a_child"),
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("report_category"),
+        FieldPanel("where_to_report"),
+        FieldRowPanel(
+            [
+                PageChooserPanel("related_alert", "alerts.AlertPage"),
+                PageChooserPanel("related_chapter", "booklets.BookletChapterPage"),
+            ]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("outcome")
+
+    def gives_help(self):
+        """A way to get help: someone to turn to, the alert line, or a place to report."""
+        return bool(self.organisations.all() or self.report_category or self.where_to_report)

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import freshness
-from .models import HelpDirectoryPage, HelpOrganisation
+from .models import HelpDirectoryPage, HelpOrganisation, HelpPathPage
 
 
 class HelpOrganisationViewSet(SnippetViewSet):
@@ -31,11 +31,14 @@ def until_an_organisation_opens_or_closes(request):
 
 @hooks.register("register_help_links")
 def where_to_turn(request):
-    """The link beside the emergency number on every page, in the reader's language."""
+    """Beside the emergency number on every page: "What happened?" and the directory of
+    help, in the reader's language."""
     language = translation.get_language()
-    page = HelpDirectoryPage.objects.live().public().filter(locale__language_code=language).first()
-    if page is None:
+    pages = [
+        model.objects.live().public().filter(locale__language_code=language).first()
+        for model in (HelpPathPage, HelpDirectoryPage)
+    ]
+    links = [(page.get_url(request), page.title) for page in pages if page is not None]
+    if not links:
         return ""
-    return render_to_string(
-        "help/includes/help_link.html", {"url": page.get_url(request), "title": page.title}
-    )
+    return render_to_string("help/includes/help_links.html", {"links": links})
