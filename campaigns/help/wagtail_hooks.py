@@ -1,11 +1,15 @@
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import freshness
+from .admin_views import DirectoryEntriesToCheckView
 from .models import HelpDirectoryPage, HelpOrganisation, HelpPathPage
 
 
@@ -42,3 +46,37 @@ def where_to_turn(request):
     if not links:
         return ""
     return render_to_string("help/includes/help_links.html", {"links": links})
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ModelPermissionPolicy(HelpOrganisation).user_has_any_permission(
+            request.user, ["add", "change"]
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_directory_report_urls():
+    return [
+        path(
+            "reports/directory-entries-to-check/",
+            DirectoryEntriesToCheckView.as_view(),
+            name="help_directory_report",
+        ),
+        path(
+            "reports/directory-entries-to-check/results/",
+            DirectoryEntriesToCheckView.as_view(results_only=True),
+            name="help_directory_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_directory_report_menu_item():
+    return EditorsMenuItem(
+        _("Directory entries to check"),
+        reverse("help_directory_report"),
+        name="directory-entries-to-check",
+        icon_name="help",
+        order=1350,
+    )
