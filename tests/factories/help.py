@@ -7,8 +7,12 @@ from wagtail.models import Locale
 from campaigns.help.models import (
     HelpDirectoryPage,
     HelpOrganisation,
+    HelpPathPage,
     OpeningException,
     OpeningHours,
+    PathChoice,
+    PathOutcome,
+    PathQuestion,
 )
 
 
@@ -45,3 +49,31 @@ def time_of(text):
 
 def directory_for(language):
     return HelpDirectoryPage.objects.live().get(locale__language_code=language)
+
+
+def add_path(home, slug, outcome_organisations=(), alert_line=None):
+    """A published "What happened?" path under `home`: one question with two choices,
+    each leading to an outcome; the first outcome lists `outcome_organisations`."""
+    page = HelpPathPage(
+        title=f"Path {slug}",
+        slug=slug,
+        intro="Answer one question.",
+        alert_line=alert_line,
+        questions=[
+            PathQuestion(
+                key="start",
+                text="What happened?",
+                choices=[
+                    PathChoice(label="Threats", leads_to="threats"),
+                    PathChoice(label="Something else", leads_to="other"),
+                ],
+            )
+        ],
+    )
+    threats = PathOutcome(key="threats", title="Threats", report_category="sextortion")
+    threats.organisations = list(outcome_organisations)
+    other = PathOutcome(key="other", title="Something else", report_category="other")
+    page.outcomes = [threats, other]
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
