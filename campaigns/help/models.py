@@ -312,12 +312,6 @@ class HelpPathPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, Home
     class Meta:
         verbose_name = _("“What happened?” path")
 
-    def question(self, key):
-        """The question with this key, or the first one; None when there is none."""
-        questions = list(self.questions.prefetch_related("choices"))
-        chosen = [question for question in questions if question.key == key]
-        return (chosen or questions or [None])[0]
-
     def step_url(self, request, key):
         return f"{self.get_url(request)}?{urlencode({'step': key})}"
 
