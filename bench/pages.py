@@ -56,6 +56,15 @@ PAGES = {
         "/pt/questionario/o-que-os-jovens-nos-disseram/",
         "/en/quiz/what-young-people-told-us/",
     ),
+    "what happened? step": (
+        "/pt/o-que-aconteceu/?step=under-18",
+        "/en/what-happened/?step=under-18",
+    ),
+    "what happened? outcome": (
+        "/pt/o-que-aconteceu/resultado/threats/",
+        "/en/what-happened/result/threats/",
+    ),
+    "directory of help": ("/pt/quem-pode-ajudar/", "/en/who-can-help/"),
 }
 
 COUNT_QUERIES = """

@@ -40,6 +40,9 @@ EXTRA_URLS = {
         "/pt/pesquisa/?q=ajuda",
         "/pt/pesquisa/?q=zzzqqqxxx",
         "/pt/nada-aqui/",
+        "/pt/o-que-aconteceu/?step=under-18",
+        "/pt/o-que-aconteceu/resultado/images-young/",
+        "/pt/quem-pode-ajudar/?need=talk&kind=helpline",
     ],
     "en": [
         "/en/you-and-the-internet/print/",
@@ -48,6 +51,9 @@ EXTRA_URLS = {
         "/en/search/?q=help",
         "/en/search/?q=zzzqqqxxx",
         "/en/nothing-here/",
+        "/en/what-happened/?step=danger-threats",
+        "/en/what-happened/result/danger/",
+        "/en/who-can-help/?kind=child_protection",
     ],
 }
 

@@ -24,6 +24,9 @@ EXTRA_URLS = [
     "/pt/pesquisa/?q=zzzzqqqq",  # nothing found: the alert line is offered
     "/en/search/?q=blackmail",  # widened by a search synonym
     *STATUS_URLS.values(),
+    "/pt/o-que-aconteceu/?step=under-18",
+    "/en/what-happened/result/images-young/",
+    "/pt/quem-pode-ajudar/?need=talk",
 ]
 
 

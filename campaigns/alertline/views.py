@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from website.ratelimit import allow, under_limit
 
 from . import codes
-from .choices import Status
+from .choices import Category, Status
 from .forms import AccessForm, AdditionForm, ReportForm, WithdrawForm
 from .models import Report, ReportAddition
 from .tasks import notify_handlers
@@ -77,7 +77,7 @@ def hide_post_from_error_reports(request):
 def report_view(page, request):
     hide_post_from_error_reports(request)
     if request.method != "POST":
-        return no_store(show_report_form(page, request, ReportForm()))
+        return no_store(show_report_form(page, request, ReportForm(initial=chosen(request))))
 
     form = ReportForm(request.POST)
     if not form.is_valid():
@@ -108,6 +108,13 @@ def report_view(page, request):
     if code is not None:  # None: the same form, sent twice at once, was stored once
         transaction.on_commit(functools.partial(enqueue_notice, report.reference), robust=True)
     return no_store(confirmation(page, request, report, code))
+
+
+def chosen(request):
+    """The category a link chose for the reader (`?category=sextortion`, as the help path's
+    outcomes send it), when it is one of the form's; any other value is ignored."""
+    category = request.GET.get("category", "")
+    return {"category": category} if category in Category.values else {}
 
 
 TOO_MANY_REPORTS = gettext_lazy(

@@ -81,6 +81,12 @@ sub vcl_backend_response {
     }
     # While every app server is down, the last good copy is served for up to an hour.
     set beresp.grace = 1h;
+    # A page that says what is open now asks never to be served past its max-age
+    # (must-revalidate): no grace, or a stale "open now" would be served while Varnish
+    # fetches the new copy.
+    if (beresp.http.Cache-Control ~ "must-revalidate") {
+        set beresp.grace = 0s;
+    }
 }
 
 sub vcl_deliver {

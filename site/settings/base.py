@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "campaigns.booklets",
     "campaigns.alerts",
     "campaigns.alertline",
+    "campaigns.help",
     "quiz",
     "website.readability",
     "wagtail.contrib.settings",

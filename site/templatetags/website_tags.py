@@ -139,6 +139,17 @@ def site_banners(context):
 
 
 @register.simple_tag(takes_context=True)
+def help_links(context):
+    """Links to where to turn, shown beside the emergency number on every page, that apps
+    offer through the `register_help_links` hook (each takes the request and returns HTML,
+    or an empty string). Plain strings are escaped. The footer that shows them is kept per
+    content generation and language, so a hook's HTML may depend on nothing else."""
+    request = context.get("request")
+    parts = [hook(request) for hook in hooks.get_hooks("register_help_links")]
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
 def home_section(context, page):
     """A home section rendered with its page type's own template (see website.sections)."""
     request = context.get("request")
