@@ -2,7 +2,7 @@
 
 A page of the directory, or an outcome that lists who can help, is right only until the
 first listed organisation opens or closes. So:
-- the page cache (`website.page_cache`) keeps it until that moment and a minute at most,
+- the page cache (`website.caching.page_cache`) keeps it until that moment and a minute at most,
   through the `limit_page_cache_seconds` hook (`wagtail_hooks.py`);
 - the response tells browsers and the front-end cache the same (`max-age`), with
   `must-revalidate` so that the proxy never serves it stale while it fetches a new copy

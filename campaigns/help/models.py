@@ -24,14 +24,12 @@ from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
     Orderable,
-    Page,
     RevisionMixin,
     TranslatableMixin,
 )
 
 from website.blocks import HelpLinkBlock
-from website.content_cache import ViewRestrictionsFromCache
-from website.models import LeadMixin
+from website.models import LeadPage
 from website.sections import HomeSection
 
 from . import freshness
@@ -210,12 +208,12 @@ def check_period(opens, closes):
         )
 
 
-class HelpDirectoryPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, Page):
+class HelpDirectoryPage(HomeSection, LeadPage):
     """Every live organisation of the page's language, filtered by kind and need, the ones
     open now first."""
 
-    content_panels = [*Page.content_panels, *LeadMixin.lead_panels]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
+    content_panels = LeadPage.content_panels
+    search_fields = LeadPage.search_fields
     home_section_template = "help/directory_home_section.html"
     parent_page_types = ["website.HomePage"]
     subpage_types = []
@@ -277,7 +275,7 @@ def live_organisations(locale_id):
 STEP_HELP = _("Say what to do, in short sentences.")
 
 
-class HelpPathPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, HomeSection, Page):
+class HelpPathPage(HomeSection, RoutablePageMixin, LeadPage):
     """One question at a time, each a plain link, to an outcome with its own address.
 
     The address carries only the editors' keys of the question or the outcome, never
@@ -297,13 +295,12 @@ class HelpPathPage(ViewRestrictionsFromCache, RoutablePageMixin, LeadMixin, Home
 
     base_form_class = HelpPathForm
     content_panels = [
-        *Page.content_panels,
-        *LeadMixin.lead_panels,
+        *LeadPage.content_panels,
         PageChooserPanel("alert_line", "alertline.AlertLinePage"),
         InlinePanel("questions", heading=_("Questions"), label=_("Question")),
         InlinePanel("outcomes", heading=_("Outcomes"), label=_("Outcome")),
     ]
-    search_fields = [*Page.search_fields, *LeadMixin.lead_search_fields]
+    search_fields = LeadPage.search_fields
     home_section_template = "help/path_home_section.html"
     parent_page_types = ["website.HomePage"]
     subpage_types = []

@@ -6,7 +6,7 @@ import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import website.content_cache
+import website.caching.routing
 import website.sections
 from django.conf import settings
 from django.db import migrations, models
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'directory of help',
             },
-            bases=(website.content_cache.ViewRestrictionsFromCache, website.sections.HomeSection, 'wagtailcore.page', models.Model),
+            bases=(website.caching.routing.ViewRestrictionsFromCache, website.sections.HomeSection, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='HelpOrganisation',
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '“What happened?” path',
             },
-            bases=(website.content_cache.ViewRestrictionsFromCache, wagtail.contrib.routable_page.models.RoutablePageMixin, website.sections.HomeSection, 'wagtailcore.page', models.Model),
+            bases=(website.caching.routing.ViewRestrictionsFromCache, wagtail.contrib.routable_page.models.RoutablePageMixin, website.sections.HomeSection, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='OpeningException',
