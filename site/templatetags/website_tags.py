@@ -1,3 +1,4 @@
+import hashlib
 from dataclasses import dataclass
 
 from django import template
@@ -208,3 +209,17 @@ def content_fragment(parser, token):
     return ContentFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )
+
+
+@register.inclusion_tag("website/includes/offline_copy.html")
+def offline_copy_controls(page, kept_pages):
+    """"Keep on this device" for a page and the pages it lists (marked data-offline-keep
+    in its template). The version names their published revisions: when one changes, a
+    kept copy is kept again on the reader's next visit with a connection."""
+    revisions = [(page.pk, page.live_revision_id)] + [
+        (kept.pk, kept.live_revision_id) for kept in kept_pages
+    ]
+    return {
+        "scope": page.url,
+        "version": hashlib.sha256(repr(revisions).encode()).hexdigest()[:16],
+    }

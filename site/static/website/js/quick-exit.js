@@ -3,6 +3,11 @@
  * With it, the page is hidden at once and the current history entry is replaced, so
  * Back does not lead here. Pressing Shift three times within five seconds, with no
  * other key in between, does the same; typing capitals never triggers it.
+ *
+ * When the reader has kept an offline copy (offline.js leaves a mark in localStorage),
+ * the exit goes through this site's clearing address, which answers with
+ * Clear-Site-Data (removing the copy, its worker and the mark) and sends the browser on
+ * to the same neutral site. Without a kept copy the exit goes straight there, as before.
  */
 (function () {
   "use strict";
@@ -14,6 +19,16 @@
     return;
   }
   var destination = button.href;
+  var clearingExit = button.getAttribute("data-clearing-exit");
+  var KEPT_MARK = "offline-copy-kept"; // set by offline.js
+
+  function copyKept() {
+    try {
+      return window.localStorage.getItem(KEPT_MARK) !== null;
+    } catch (blocked) {
+      return false;
+    }
+  }
   var shiftPresses = [];
 
   function leave(event) {
@@ -21,7 +36,7 @@
       event.preventDefault();
     }
     document.documentElement.classList.add("quick-exit-leaving");
-    window.location.replace(destination);
+    window.location.replace(clearingExit && copyKept() ? clearingExit : destination);
   }
 
   button.addEventListener("click", leave);
