@@ -213,7 +213,7 @@ def content_fragment(parser, token):
 
 @register.inclusion_tag("website/includes/offline_copy.html")
 def offline_copy_controls(page, kept_pages):
-    """"Keep on this device" for a page and the pages it lists (marked data-offline-keep
+    """ "Keep on this device" for a page and the pages it lists (marked data-offline-keep
     in its template). The version names their published revisions: when one changes, a
     kept copy is kept again on the reader's next visit with a connection."""
     revisions = [(page.pk, page.live_revision_id)] + [

@@ -70,8 +70,10 @@ def test_a_kept_booklet_is_read_offline_and_the_report_form_is_never_kept(strict
         expect(page.locator("[data-offline-notice]")).to_contain_text(
             re.compile(r"cópia guardada neste dispositivo em \d+ de \w+ de \d{4}")
         )
-        assert page.evaluate("document.querySelector('main img') === null || "
-                             "[...document.images].every(image => image.complete)")
+        assert page.evaluate(
+            "document.querySelector('main img') === null || "
+            "[...document.images].every(image => image.complete)"
+        )
     page.goto("/pt/tu-e-a-internet/print/")
     expect(page.locator(".booklet__chapter-title")).to_have_count(len(DEMO_CHAPTERS_PT))
 
