@@ -31,12 +31,34 @@
   }
   var shiftPresses = [];
 
+  // Without a connection the clearing address cannot answer: the page starts deleting
+  // the copy itself as well, which does not hold up leaving. The mark stays, so the next
+  // exit with a connection clears whatever this one could not.
+  function startForgettingCopy() {
+    if (!window.caches || !navigator.serviceWorker) return;
+    caches.keys().then(function (names) {
+      names.forEach(function (name) {
+        caches.delete(name);
+      });
+    });
+    navigator.serviceWorker.getRegistrations().then(function (registrations) {
+      registrations.forEach(function (registration) {
+        registration.unregister();
+      });
+    });
+  }
+
   function leave(event) {
     if (event) {
       event.preventDefault();
     }
     document.documentElement.classList.add("quick-exit-leaving");
-    window.location.replace(clearingExit && copyKept() ? clearingExit : destination);
+    if (clearingExit && copyKept()) {
+      startForgettingCopy();
+      window.location.replace(clearingExit);
+    } else {
+      window.location.replace(destination);
+    }
   }
 
   button.addEventListener("click", leave);
