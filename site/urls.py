@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import offline, views
 from .middleware import ADMIN_LANGUAGE_ALIASES
 from .sitemaps import BilingualSitemap
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # At the root so that it may serve any page's address; each registration narrows it.
+    path("offline-worker.js", offline.offline_worker, name="offline_worker"),
+    path("exit/", offline.quick_exit, name="quick_exit"),
     # The admin speaks pt-pt (Wagtail's catalogue), so the page links it builds start with
     # /pt-pt/: send them to the one public address.
     *[

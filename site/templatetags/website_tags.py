@@ -1,3 +1,4 @@
+import hashlib
 from dataclasses import dataclass
 
 from django import template
@@ -166,3 +167,17 @@ def home_section(context, page):
 
 # HTML rendered once per content generation (website.caching.fragments).
 register.tag("content_fragment", fragments.content_fragment)
+
+
+@register.inclusion_tag("website/includes/offline_copy.html")
+def offline_copy_controls(page, kept_pages):
+    """ "Keep on this device" for a page and the pages it lists (marked data-offline-keep
+    in its template). The version names their published revisions: when one changes, a
+    kept copy is kept again on the reader's next visit with a connection."""
+    revisions = [(page.pk, page.live_revision_id)] + [
+        (kept.pk, kept.live_revision_id) for kept in kept_pages
+    ]
+    return {
+        "scope": page.url,
+        "version": hashlib.sha256(repr(revisions).encode()).hexdigest()[:16],
+    }

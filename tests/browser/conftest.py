@@ -75,3 +75,12 @@ def page(demo_site, live_server, browser):
     page = open_page(browser, live_server, locale="pt-PT", bypass_csp=True)
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def strict_page(demo_site, live_server, browser):
+    """A page with the site's Content-Security-Policy enforced (no axe here), Portuguese
+    first, the outside world answered as in `page`."""
+    page = open_page(browser, live_server, locale="pt-PT")
+    yield page
+    page.context.close()

@@ -4,3 +4,7 @@
  * so nothing moves when they do (no layout shift). Without JavaScript nothing changes.
  */
 document.documentElement.classList.add("js");
+// Where an offline copy can be kept, its controls will show (offline.js): keep their place.
+if (window.isSecureContext && "serviceWorker" in navigator && "caches" in window) {
+  document.documentElement.classList.add("offline-capable");
+}
