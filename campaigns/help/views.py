@@ -11,7 +11,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from website import content_cache
+from website.caching.fragments import cached_for_page
 from website.translations import live_translations
 
 from . import freshness
@@ -113,7 +113,7 @@ def path_of(page, request):
         return {"questions": questions, "outcome_keys": outcome_keys}
 
     if getattr(request, "_help_path", None) is None:
-        request._help_path = content_cache.cached_for_page(request, page, "help-path", build)
+        request._help_path = cached_for_page(request, page, "help-path", build)
     return request._help_path
 
 
@@ -130,6 +130,6 @@ def page_urls(page, request):
         return {other.locale.language_code: other.get_url(request) for other in translations}
 
     site = getattr(request, "_wagtail_site", None)
-    return content_cache.cached_for_page(
+    return cached_for_page(
         request, page, "help-path-urls", build, site.pk if site is not None else ""
     )
