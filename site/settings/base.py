@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "campaigns.alerts",
     "campaigns.alertline",
     "quiz",
+    "campaigns.figures",
     "website.readability",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
