@@ -6,7 +6,8 @@
   a line (row or column) with exactly one suppressed cell would give that cell away
   (the total minus the others), so its smallest other cell is suppressed too; this is
   repeated until no line has a single suppressed cell, since a cell suppressed for a
-  row can leave its column with a single one.
+  row can leave its column with a single one. Lines are read rows first, then columns,
+  from the start again after each change, so the result is the same on every run.
 - Totals are computed from the true counts, then protected like any count.
 - Shares are computed from the rounded counts, and not shown when either is suppressed.
 
