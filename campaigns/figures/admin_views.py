@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -52,7 +53,9 @@ class TrueFiguresView(WagtailAdminTemplateMixin, TemplateView):
         shown = asked if asked in quarters else (quarters[0] if quarters else None)
         figures = None
         if shown is not None:
-            figures = quarter_figures(shown, translation.get_language(), protected=False)
+            # Quiz texts in the admin's language where the site has it (pt-pt is pt).
+            language = get_supported_content_language_variant(translation.get_language())
+            figures = quarter_figures(shown, language, protected=False)
             if not sees_reports(user):
                 figures.reports = None
             if not is_editor(user):
