@@ -160,3 +160,15 @@ def test_editors_see_the_quizs_true_counts_and_handlers_the_alert_lines(client, 
     assert "Figures quiz" not in html
     client.logout()
     assert client.get(url).status_code == 302  # to the sign-in page
+
+
+def test_each_chart_has_the_same_numbers_in_its_table(client, small_quarter):
+    html = client.get(figures_page("en").quarter_url(small_quarter)).content.decode()
+    figures = re.findall(r'<figure class="chart-figure">(.*?)</figure>', html, re.S)
+    assert len(figures) == 2  # reports received and quiz completions, eight quarters each
+    for figure in figures:
+        described = re.search(r"<desc [^>]*>([^<]*)</desc>", figure)[1]
+        in_chart = [part.split(": ") for part in described.split("; ")]
+        in_table = re.findall(r'<th scope="row">([^<]*)</th><td>([^<]*)</td>', figure)
+        assert [tuple(pair) for pair in in_chart] == in_table
+        assert len(in_table) == 8 and in_table[-1][0] == small_quarter.label
