@@ -27,6 +27,7 @@ from .quarters import Quarter, latest_publishable, quarters_between
 FIGURES_CACHE_KEY = "figures:sealed"
 DEFAULT_PROMISED_DAYS = 2
 SPAM = "spam"
+COUNTED = ["received", "forwarded", "spam", "responded", "responded_in_time", "response_hours"]
 
 
 def figures_token():
@@ -83,9 +84,7 @@ def seal(report_model, quarter, now, promised):
         add_report(rows[report.category], report, promised)
     for row in rows.values():
         row.sealed_at = now
-        row.promised_days = row.promised_days or promised
-        row.save()
-    content_cache.replace_token(FIGURES_CACHE_KEY)
+    save_rows(rows.values(), promised)
 
 
 def add_to_open_quarters(reports, promised):
@@ -101,13 +100,9 @@ def add_to_open_quarters(reports, promised):
             continue  # counted when its quarter was sealed
         key = (quarter, report.category)
         if key not in rows:
-            rows.update({key: open_rows(quarter, [report.category])[report.category]})
+            rows[key] = open_rows(quarter, [report.category])[report.category]
         add_report(rows[key], report, promised)
-    for row in rows.values():
-        row.promised_days = row.promised_days or promised
-        row.save()
-    if rows:
-        content_cache.replace_token(FIGURES_CACHE_KEY)
+    save_rows(rows.values(), promised)
 
 
 def categories(report_model):
@@ -115,12 +110,28 @@ def categories(report_model):
 
 
 def open_rows(quarter, names):
-    rows = {}
-    for name in names:
-        rows[name], _created = ReportFigures.objects.get_or_create(
-            quarter_start=quarter.start, category=name, is_demo=False
+    """{category: row} of a quarter's real rows, new ones unsaved."""
+    rows = {
+        row.category: row
+        for row in ReportFigures.objects.filter(
+            quarter_start=quarter.start, is_demo=False, category__in=names
         )
+    }
+    for name in names:
+        rows.setdefault(name, ReportFigures(quarter_start=quarter.start, category=name))
     return rows
+
+
+def save_rows(rows, promised):
+    rows = list(rows)
+    for row in rows:
+        row.promised_days = row.promised_days or promised
+    ReportFigures.objects.bulk_create([row for row in rows if row.pk is None])
+    ReportFigures.objects.bulk_update(
+        [row for row in rows if row.pk is not None], [*COUNTED, "sealed_at", "promised_days"]
+    )
+    if rows:
+        content_cache.replace_token(FIGURES_CACHE_KEY)
 
 
 def first_response(report):
