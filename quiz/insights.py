@@ -6,17 +6,18 @@ than N" so that nobody can be singled out from a rare answer on a quiet day.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+
+from website.charts import Chart
 
 from .models import AnswerTally, BandTally, structure_of
 
 EDITOR_MINIMUM = 5
 PARENTS_MINIMUM_CELL = 10
 PARENTS_MINIMUM_COMPLETIONS = 50
-BAR_WIDTH = 300
 
 
 @dataclass
@@ -35,38 +36,6 @@ class Cell:
         if self.hidden:
             return _("fewer than %(minimum)s") % {"minimum": self.minimum}
         return str(self.count)
-
-
-@dataclass
-class Chart:
-    """Bars for an SVG chart with the same numbers beside it; hidden cells get no bar."""
-
-    title: str
-    cells: list
-    total: int = 0
-    rows: list = field(default_factory=list)
-    height: int = 0
-
-    def __post_init__(self):
-        shown = [cell.count for cell in self.cells if not cell.hidden]
-        top = max(shown, default=0)
-        for position, cell in enumerate(self.cells):
-            width = 0 if cell.hidden or not top else round(BAR_WIDTH * cell.count / top)
-            self.rows.append(
-                {
-                    "cell": cell,
-                    "label_y": position * 44 + 14,
-                    "bar_y": position * 44 + 20,
-                    "width": width,
-                    "percent": self.percent(cell),
-                }
-            )
-        self.height = max(len(self.cells) * 44, 44)
-
-    def percent(self, cell):
-        if cell.hidden or not self.total:
-            return None
-        return round(100 * cell.count / self.total)
 
 
 def suppress(cells):

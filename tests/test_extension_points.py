@@ -18,7 +18,8 @@ CHECK_PAGES = textwrap.dedent(
     from django.apps import apps
     from django.test import Client
 
-    domains = ("campaigns.alerts", "campaigns.booklets", "campaigns.help", "quiz")
+    domains = ("campaigns.alerts", "campaigns.booklets", "campaigns.figures",
+               "campaigns.help", "quiz")
     assert not any(apps.is_installed(name) for name in domains), "domains left out"
     client = Client()
     for url in ("/pt/", "/en/", "/pt/para-pais/", "/en/for-parents/",
@@ -26,6 +27,26 @@ CHECK_PAGES = textwrap.dedent(
         response = client.get(url)
         print(url, response.status_code)
         assert response.status_code == 200, (url, response.status_code)
+    """
+)
+
+
+CHECK_FIGURES_ALONE = textwrap.dedent(
+    """
+    import django
+    django.setup()
+    from django.apps import apps
+    from django.test import Client
+
+    assert apps.is_installed("campaigns.figures")
+    assert not apps.is_installed("quiz") and not apps.is_installed("campaigns.alertline")
+    client = Client()
+    for url in ("/pt/numeros/", "/en/figures/", "/en/figures/feed/"):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    html = client.get("/en/figures/").content.decode()
+    assert "There are no figures yet." in html and "Quiz:" not in html
+    print("figures alone: 200")
     """
 )
 
@@ -58,6 +79,9 @@ def test_the_site_runs_with_every_domain_left_out(tmp_path):
     assert "Booklet" in run([*manage, "load_demo_content"], everything)
     # ...and when they are left out again, their sections are skipped, never a 500.
     assert "/pt/ 200" in run([sys.executable, "-c", CHECK_PAGES], base_only)
+    # The open figures without the alert line and the quiz show neither, and still work.
+    figures_alone = {**base_only, "DJANGO_SETTINGS_MODULE": "tests.settings_figures_alone"}
+    assert "figures alone: 200" in run([sys.executable, "-c", CHECK_FIGURES_ALONE], figures_alone)
 
 
 @pytest.mark.django_db

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "campaigns.alertline",
     "campaigns.help",
     "quiz",
+    "campaigns.figures",
     "website.readability",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
