@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests import database_snapshot
 from website.content_cache import new_generation

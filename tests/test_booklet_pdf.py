@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import BookletChapterPage, GeneratedPDF
 from tests.factories.pages import add_chapter, make_booklet, make_image
 from tests.support.demo import DEMO_CHAPTERS_EN, DEMO_CHAPTERS_PT

@@ -19,7 +19,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads import pdf as booklet_pdf
+from campaigns.booklets.downloads import tasks as booklet_tasks
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests.factories.pages import make_booklet
 from tests.support.pages import html_of
@@ -32,7 +33,7 @@ EN_PDF = "/en/you-and-the-internet/pdf/"
 def stand_in_pdf(booklet, chapters, safety):
     """A tiny PDF that names what it was made from, and its page count."""
     made_from = f"{booklet.title} | {safety.alert_line_phone}".encode()
-    return b"%PDF-1.7\n% " + made_from + b"\n%%EOF\n", 1
+    return b"%PDF-1.7\n% " + made_from + b"\n%%EOF\n", {"page_count": 1}
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def booklets(db):
 
 def make_pdf(booklet):
     """Through the task that publishing queues."""
-    booklet_pdf.build_booklet_pdf.enqueue(booklet.pk)
+    booklet_tasks.build_booklet_pdf.enqueue(booklet.pk)
 
 
 def build_pdfs():
@@ -201,7 +202,7 @@ def test_with_a_task_queue_a_download_without_the_current_pdf_queues_one(
     }
     assert client.get(PT_PDF).status_code == 503
     assert client.get(PT_PDF).status_code == 503
-    queued = booklet_pdf.build_booklet_pdf.get_backend().results
+    queued = booklet_tasks.build_booklet_pdf.get_backend().results
     assert [result.args for result in queued] == [[booklet.pk]], "once, not per download"
     assert renders.call_count == 0
 

@@ -7,3 +7,8 @@ class BookletsConfig(AppConfig):
     label = "booklets"
     verbose_name = _("Booklets")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .downloads import receivers
+
+        receivers.connect()

@@ -6,7 +6,7 @@ import re
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads.tasks import build_booklet_pdf
 
 
 def get_pdf(client, url):
@@ -61,7 +61,7 @@ def pdf_headings(data):
 def make_pdf(booklet):
     """Make the booklet's PDF through the task that publishing queues (downloads never
     make one)."""
-    booklet_pdf.build_booklet_pdf.enqueue(booklet.pk)
+    build_booklet_pdf.enqueue(booklet.pk)
 
 
 def build_pdfs():
