@@ -137,7 +137,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
     def print_url(self):
         return self.url + self.reverse_subpage("booklet_print")
 
-    # Its print and PDF addresses contain its chapters: publishing one purges them too.
+    # Its print, PDF and EPUB addresses contain its chapters: publishing one purges them too.
     purge_with_children = True
 
     def get_cached_paths(self):
@@ -145,6 +145,7 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
         return [
             "/",
             "/" + self.reverse_subpage("booklet_pdf"),
+            "/" + self.reverse_subpage("booklet_epub"),
             "/" + self.reverse_subpage("booklet_print"),
         ]
 
@@ -212,6 +213,10 @@ class BookletPage(ViewRestrictionsFromCache, LeadMixin, HomeSection, RoutablePag
     @path("pdf/", name="booklet_pdf")
     def pdf_view(self, request):
         return self.serve_download(request, "pdf")
+
+    @path("epub/", name="booklet_epub")
+    def epub_view(self, request):
+        return self.serve_download(request, "epub")
 
     def serve_download(self, request, format_name):
         if not self.live:
@@ -323,5 +328,20 @@ class GeneratedPDF(GeneratedFile):
         constraints = [
             models.UniqueConstraint(
                 fields=["booklet", "fingerprint"], name="booklets_one_pdf_per_version"
+            )
+        ]
+
+
+class GeneratedEPUB(GeneratedFile):
+    booklet = models.ForeignKey(
+        BookletPage, on_delete=models.CASCADE, related_name="generated_epubs"
+    )
+    file = models.FileField(upload_to="booklets/epub/")
+
+    class Meta:
+        verbose_name = _("generated booklet EPUB")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booklet", "fingerprint"], name="booklets_one_epub_per_version"
             )
         ]

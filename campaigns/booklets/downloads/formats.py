@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from ..models import GeneratedPDF
+from ..models import GeneratedEPUB, GeneratedPDF
+from .epub import EPUB_LAYOUT_VERSION
 from .pdf import PDF_LAYOUT_VERSION
 
 
@@ -33,11 +34,17 @@ PDF = DownloadFormat(
     label=_("PDF"),
     model=GeneratedPDF,
     content_type="application/pdf",
+    # The PDF's fingerprints began before the EPUB's: kept, so no PDF is made again for it.
     version_tag=f"v{PDF_LAYOUT_VERSION}",
     renderer="campaigns.booklets.downloads.pdf.render_booklet_pdf",
 )
-FORMATS = {download_format.name: download_format for download_format in (PDF,)}
+EPUB = DownloadFormat(
+    name="epub",
+    label=_("EPUB"),
+    model=GeneratedEPUB,
+    content_type="application/epub+zip",
+    version_tag=f"epub-v{EPUB_LAYOUT_VERSION}",
+    renderer="campaigns.booklets.downloads.epub.render_booklet_epub",
+)
+FORMATS = {download_format.name: download_format for download_format in (PDF, EPUB)}
 
-
-def format_of(model):
-    return next(fmt for fmt in FORMATS.values() if fmt.model is model)

@@ -9,7 +9,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
 from ..models import BookletPage
-from .formats import FORMATS, PDF
+from .formats import EPUB, FORMATS, PDF
 from .storage import build
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,12 @@ def build_booklet_pdf(booklet_id):
     return build_live(PDF, booklet_id)
 
 
-TASKS = {PDF.name: build_booklet_pdf}
+@task()
+def build_booklet_epub(booklet_id):
+    return build_live(EPUB, booklet_id)
+
+
+TASKS = {PDF.name: build_booklet_pdf, EPUB.name: build_booklet_epub}
 
 
 def queue(download_format, booklet_id):
