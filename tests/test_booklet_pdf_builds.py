@@ -24,16 +24,10 @@ from campaigns.booklets.downloads import tasks as booklet_tasks
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests.factories.pages import make_booklet
 from tests.support.pages import html_of
-from tests.support.pdf import get_pdf, pdf_text
+from tests.support.pdf import get_pdf, pdf_text, stand_in_pdf
 
 PT_PDF = "/pt/tu-e-a-internet/pdf/"
 EN_PDF = "/en/you-and-the-internet/pdf/"
-
-
-def stand_in_pdf(booklet, chapters, safety):
-    """A tiny PDF that names what it was made from, and its page count."""
-    made_from = f"{booklet.title} | {safety.alert_line_phone}".encode()
-    return b"%PDF-1.7\n% " + made_from + b"\n%%EOF\n", {"page_count": 1}
 
 
 @pytest.fixture

@@ -10,16 +10,17 @@ in from storage, links to the site become absolute, and `xml:lang` joins `lang`.
 """
 
 import mimetypes
-from datetime import UTC
 import posixpath
 import uuid
 import xml.etree.ElementTree as ET
+from datetime import UTC
 from urllib.parse import urljoin
 
 import tinyhtml5
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .content import booklet_context, public_address
 from .epub_container import write_epub
@@ -93,6 +94,15 @@ def render_booklet_epub(booklet, chapters, safety):
                 "modified": last_published(booklet, chapters),
                 "items": package.items,
                 "spine": [item for item in package.items if item["path"].endswith(".xhtml")],
+                # Written here, not in the package template: makemessages reads only
+                # .html, .txt and .py files.
+                "publisher": _("Safe Internet"),
+                "accessibility_summary": _(
+                    "Every chapter is text that can be read aloud, resized and restyled. "
+                    "Every illustration has a text description, so the text alone is "
+                    "enough to read the booklet. Headings and a table of contents lead to "
+                    "each chapter."
+                ),
             },
         )
     return write_epub(package_document.encode(), package.files), {}

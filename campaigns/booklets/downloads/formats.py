@@ -47,4 +47,3 @@ EPUB = DownloadFormat(
     renderer="campaigns.booklets.downloads.epub.render_booklet_epub",
 )
 FORMATS = {download_format.name: download_format for download_format in (PDF, EPUB)}
-
