@@ -128,7 +128,7 @@ def test_without_any_pdf_a_download_says_it_is_being_prepared(
     assert client.get(booklet_url + "print/").status_code == 200
     # The booklet page says so too, instead of a "download" link that would save this page.
     page = html_of(client.get(booklet_url))
-    assert explanation in page and "booklet__download-button" not in page
+    assert explanation in page and f'href="{url}"' not in page
     assert renders.call_count == 0
 
 
@@ -209,17 +209,17 @@ def test_the_command_makes_every_missing_pdf_once(client, booklets, renders, set
     out = build_pdfs()
     assert "Made the PDF of Tu e a Internet (pt)" in out
     assert "Made the PDF of You and the Internet (en)" in out
-    assert "2 made, 0 already up to date" in out
+    assert "2 made, 2 already up to date" in out, "the EPUBs were there"
     assert renders.call_count == 2
     for url in (PT_PDF, EN_PDF):
         response, _data = get_pdf(client, url)
         assert "max-age=300" in response["Cache-Control"]
 
-    assert "0 made, 2 already up to date" in build_pdfs()
+    assert "0 made, 4 already up to date" in build_pdfs()
     assert renders.call_count == 2
 
     settings.SITE_URL = "https://internetsegura.example"  # printed on the cover
-    assert "2 made, 0 already up to date" in build_pdfs()
+    assert "4 made, 0 already up to date" in build_pdfs(), "the EPUBs print it too"
     assert renders.call_count == 4
     assert GeneratedPDF.objects.count() == 2, "the versions before are removed"
 
