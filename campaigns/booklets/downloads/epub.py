@@ -77,8 +77,13 @@ def render_booklet_epub(booklet, chapters, safety):
     package = Package()
     with translation.override(language):
         package.add(STYLESHEET, open_static_file("booklets/css/epub.css"), "text/css")
-        cover = context["cover"]
-        add_document(package, "cover.xhtml", "booklets/epub/cover.html", context, cover=cover)
+        add_document(
+            package,
+            "cover.xhtml",
+            "booklets/epub/cover.html",
+            context,
+            has_cover_image=context["cover"] is not None,
+        )
         add_document(package, "nav.xhtml", "booklets/epub/nav.html", context, properties="nav")
         for number, chapter in enumerate(chapters, start=1):
             chapter_context = {**context, "chapter": chapter, "number": number}
@@ -116,10 +121,9 @@ def last_published(booklet, chapters):
     return latest.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def add_document(package, path, template, context, properties="", cover=None):
-    html = render_to_string(template, {**context, "document_path": path})
-    root = tinyhtml5.parse(html)
-    if cover is not None:
+def add_document(package, path, template, context, properties="", has_cover_image=False):
+    root = tinyhtml5.parse(render_to_string(template, context))
+    if has_cover_image:
         # The cover image is the reading systems' thumbnail of the book.
         package.image(cover_url(root), properties="cover-image")
     make_epub_ready(root, package)
