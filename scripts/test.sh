@@ -23,7 +23,8 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "##################################################################" >&2
 fi
 
-# The HTML validity test runs the W3C checker (vnu.jar) with Java.
+# The HTML validity test runs the W3C checker (vnu.jar), and the booklet EPUB test runs
+# EPUBCheck, with Java (installed here when missing).
 scripts/vnu.sh
 
 # One test process per core (pytest-xdist), each with its own database, media folder, cache

@@ -14,7 +14,7 @@ as_root() {
 }
 
 if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Java (default-jre-headless) for the HTML checker..."
+  echo "Installing Java (default-jre-headless) for the HTML checker and EPUBCheck..."
   { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless; } \
     >/tmp/java-install.log 2>&1 || echo "apt-get could not install Java: see /tmp/java-install.log" >&2
 fi

@@ -33,7 +33,8 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Only image renditions are public files. Documents go through /documents/ (which
-    # checks privacy), and generated booklet PDFs through their booklet's pdf/ route.
+    # checks privacy), and generated booklet PDFs and EPUBs through their booklet's pdf/ and
+    # epub/ routes.
     urlpatterns.append(
         re_path(
             r"^media/(?P<path>images/[^/]+)$",

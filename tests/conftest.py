@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
 
-from campaigns.booklets import pdf as booklet_pdf
-from campaigns.booklets.models import BookletPage, GeneratedPDF
+from campaigns.booklets.downloads import pdf as booklet_pdf
+from campaigns.booklets.models import BookletPage, GeneratedEPUB, GeneratedPDF
 from tests import database_snapshot
 from website.caching.generation import new_generation
 from website.models import GuidancePage, HomePage
@@ -49,8 +49,8 @@ def pytest_collection_modifyitems(items):
     items.sort(key=uses_database)
 
 
-# The demo booklets' stored PDFs, by file name: put back after each test (see below).
-DEMO_PDF_FILES = {}
+# The demo booklets' stored PDFs and EPUBs, by file name: put back after each test (see below).
+DEMO_DOWNLOAD_FILES = {}
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +60,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     tests that need it committed (`committed_demo`)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        for stored in GeneratedPDF.objects.all():
-            with stored.file.open("rb") as pdf_file:
-                DEMO_PDF_FILES[stored.file.name] = pdf_file.read()
+        for stored in [*GeneratedPDF.objects.all(), *GeneratedEPUB.objects.all()]:
+            with stored.file.open("rb") as stored_file:
+                DEMO_DOWNLOAD_FILES[stored.file.name] = stored_file.read()
         return database_snapshot.take()
 
 
@@ -78,13 +78,13 @@ def committed_demo(transactional_db, django_db_setup):
 
 
 @pytest.fixture(autouse=True)
-def keep_demo_pdf_files():
-    """A test that runs its commit callbacks (publishing a chapter makes a new PDF, and the
-    old one's file goes once the deletion commits) deletes a demo PDF's file, while the
-    rollback keeps its record. Downloads never make a PDF again: put the file back (and
-    its bytes, if a later PDF took the free name)."""
+def keep_demo_download_files():
+    """A test that runs its commit callbacks (publishing a chapter makes a new PDF and EPUB,
+    and the old ones' files go once the deletion commits) deletes a demo file, while the
+    rollback keeps its record. Downloads never make a file again: put the file back (and
+    its bytes, if a later file took the free name)."""
     yield
-    for name, data in DEMO_PDF_FILES.items():
+    for name, data in DEMO_DOWNLOAD_FILES.items():
         if default_storage.exists(name) and default_storage.size(name) == len(data):
             continue
         default_storage.delete(name)

@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import BookletChapterPage, GeneratedPDF
 from tests.factories.pages import add_chapter, make_booklet, make_image
 from tests.support.demo import DEMO_CHAPTERS_EN, DEMO_CHAPTERS_PT
@@ -207,7 +207,7 @@ def test_a_stored_pdf_whose_file_is_gone_is_skipped_and_made_again_by_the_comman
     assert count_renders.call_count == 2
     assert not GeneratedPDF.objects.filter(pk=stale.pk).exists(), "the record is dropped"
 
-    assert "1 made, 1 already up to date" in build_pdfs()
+    assert "1 made, 3 already up to date" in build_pdfs(), "and both EPUBs"
     assert count_renders.call_count == 3
     response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
     assert again.startswith(b"%PDF-")

@@ -19,20 +19,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
-from campaigns.booklets import pdf as booklet_pdf
+from campaigns.booklets.downloads import pdf as booklet_pdf
+from campaigns.booklets.downloads import tasks as booklet_tasks
 from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests.factories.pages import make_booklet
 from tests.support.pages import html_of
-from tests.support.pdf import get_pdf, pdf_text
+from tests.support.pdf import get_pdf, pdf_text, stand_in_pdf
 
 PT_PDF = "/pt/tu-e-a-internet/pdf/"
 EN_PDF = "/en/you-and-the-internet/pdf/"
-
-
-def stand_in_pdf(booklet, chapters, safety):
-    """A tiny PDF that names what it was made from, and its page count."""
-    made_from = f"{booklet.title} | {safety.alert_line_phone}".encode()
-    return b"%PDF-1.7\n% " + made_from + b"\n%%EOF\n", 1
 
 
 @pytest.fixture
@@ -52,7 +47,7 @@ def booklets(db):
 
 def make_pdf(booklet):
     """Through the task that publishing queues."""
-    booklet_pdf.build_booklet_pdf.enqueue(booklet.pk)
+    booklet_tasks.build_booklet_pdf.enqueue(booklet.pk)
 
 
 def build_pdfs():
@@ -133,7 +128,7 @@ def test_without_any_pdf_a_download_says_it_is_being_prepared(
     assert client.get(booklet_url + "print/").status_code == 200
     # The booklet page says so too, instead of a "download" link that would save this page.
     page = html_of(client.get(booklet_url))
-    assert explanation in page and "booklet__download-button" not in page
+    assert explanation in page and f'href="{url}"' not in page
     assert renders.call_count == 0
 
 
@@ -201,7 +196,7 @@ def test_with_a_task_queue_a_download_without_the_current_pdf_queues_one(
     }
     assert client.get(PT_PDF).status_code == 503
     assert client.get(PT_PDF).status_code == 503
-    queued = booklet_pdf.build_booklet_pdf.get_backend().results
+    queued = booklet_tasks.build_booklet_pdf.get_backend().results
     assert [result.args for result in queued] == [[booklet.pk]], "once, not per download"
     assert renders.call_count == 0
 
@@ -214,17 +209,17 @@ def test_the_command_makes_every_missing_pdf_once(client, booklets, renders, set
     out = build_pdfs()
     assert "Made the PDF of Tu e a Internet (pt)" in out
     assert "Made the PDF of You and the Internet (en)" in out
-    assert "2 made, 0 already up to date" in out
+    assert "2 made, 2 already up to date" in out, "the EPUBs were there"
     assert renders.call_count == 2
     for url in (PT_PDF, EN_PDF):
         response, _data = get_pdf(client, url)
         assert "max-age=300" in response["Cache-Control"]
 
-    assert "0 made, 2 already up to date" in build_pdfs()
+    assert "0 made, 4 already up to date" in build_pdfs()
     assert renders.call_count == 2
 
     settings.SITE_URL = "https://internetsegura.example"  # printed on the cover
-    assert "2 made, 0 already up to date" in build_pdfs()
+    assert "4 made, 0 already up to date" in build_pdfs(), "the EPUBs print it too"
     assert renders.call_count == 4
     assert GeneratedPDF.objects.count() == 2, "the versions before are removed"
 

@@ -12,8 +12,8 @@ from django.core.files.storage import InMemoryStorage, default_storage
 from pypdf import PdfReader
 from wagtail.images import get_image_model
 
-from campaigns.booklets.models import BookletPage
-from campaigns.booklets.pdf import GeneratedPDF, build_booklet_pdf
+from campaigns.booklets.downloads.tasks import build_booklet_pdf
+from campaigns.booklets.models import BookletPage, GeneratedPDF
 from tests.support.commands import manage
 
 S3_ENVIRONMENT = {

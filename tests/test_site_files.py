@@ -77,6 +77,7 @@ def test_image_renditions_are_served_but_not_other_media(client):
     assert response["Content-Type"].startswith("image/")
     assert client.get("/media/original_images/anything.png").status_code == 404
     assert client.get("/media/booklets/pdf/anything.pdf").status_code == 404
+    assert client.get("/media/booklets/epub/anything.epub").status_code == 404
     assert client.get("/media/images/../documents/x.pdf").status_code == 404
 
 

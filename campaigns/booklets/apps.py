@@ -9,8 +9,6 @@ class BookletsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website.caching.invalidation import watch_model
+        from .downloads import receivers
 
-        from .pdf import GeneratedPDF
-
-        watch_model(GeneratedPDF, "a booklet's PDF built or removed: its page shows the size")
+        receivers.connect()

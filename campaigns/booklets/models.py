@@ -1,7 +1,8 @@
-"""Booklets: a cover, an introduction and chapters, read on the web, printed, or as a PDF.
+"""Booklets: a cover, an introduction and chapters, read on the web, printed, or
+downloaded (see the `downloads` package).
 
 Each language has its own booklet page (a translation) with its own chapters, its own
-generated PDF and, if an editor uploads one, its own designed PDF.
+generated downloads and, if an editor uploads one, its own designed PDF.
 """
 
 from django.core.exceptions import ValidationError
@@ -21,10 +22,6 @@ from website.blocks import SafetyStoryBlock, known_images
 from website.caching.fragments import cached_for_page
 from website.models import BasePage, LeadPage
 from website.sections import HomeSection
-
-from .pdf import GeneratedPDF, pdf_download_info, serve_booklet_pdf
-
-__all__ = ["BookletChapterPage", "BookletPage", "GeneratedPDF"]
 
 
 class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
@@ -126,18 +123,18 @@ class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
             get_image_model().objects.prefetch_renditions().filter(pk=self.cover_image_id).first()
         )
 
-    # --- The PDF ----------------------------------------------------------------------
+    # --- The downloads ----------------------------------------------------------------
 
-    def pdf_filename(self):
-        return f"{self.slug}-{self.locale.language_code}.pdf"
+    def download_url(self, format_name):
+        return self.url + self.reverse_subpage(f"booklet_{format_name}")
 
     def pdf_url(self):
-        return self.url + self.reverse_subpage("booklet_pdf")
+        return self.download_url("pdf")
 
     def print_url(self):
         return self.url + self.reverse_subpage("booklet_print")
 
-    # Its print and PDF addresses contain its chapters: publishing one purges them too.
+    # Its print, PDF and EPUB addresses contain its chapters: publishing one purges them too.
     purge_with_children = True
 
     def get_cached_paths(self):
@@ -145,6 +142,7 @@ class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
         return [
             "/",
             "/" + self.reverse_subpage("booklet_pdf"),
+            "/" + self.reverse_subpage("booklet_epub"),
             "/" + self.reverse_subpage("booklet_print"),
         ]
 
@@ -161,13 +159,15 @@ class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
         return context
 
     def contents_context(self, request):
+        from .downloads.serving import downloads_info  # the downloads import these models
+
         chapters = self.live_chapters()
-        # A booklet still being written (a preview before its first save) has no PDF yet.
-        has_pdf = self.pk is not None and self.live
+        # A booklet still being written (a preview before its first save) has no files yet.
+        has_downloads = self.pk is not None and self.live
         return {
             "chapters": chapters,
             "cover": self.cover(),
-            "pdf": pdf_download_info(self, chapters, request) if has_pdf else None,
+            "downloads": downloads_info(self, chapters, request) if has_downloads else None,
         }
 
     @path("")
@@ -209,9 +209,19 @@ class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
 
     @path("pdf/", name="booklet_pdf")
     def pdf_view(self, request):
+        return self.serve_download(request, "pdf")
+
+    @path("epub/", name="booklet_epub")
+    def epub_view(self, request):
+        return self.serve_download(request, "epub")
+
+    def serve_download(self, request, format_name):
         if not self.live:
             raise Http404
-        return serve_booklet_pdf(self, request)
+        from .downloads.formats import FORMATS  # the downloads import these models
+        from .downloads.serving import serve_download
+
+        return serve_download(FORMATS[format_name], self, request)
 
 
 class BookletChapterPage(BasePage):
@@ -282,3 +292,55 @@ def load_bodies(chapters):
         for chapter in chapters:
             list(chapter.body)  # StreamValue keeps the blocks it has built
     return chapters
+
+
+# --- Generated downloads ----------------------------------------------------------------
+
+
+class GeneratedFile(models.Model):
+    """A file made from one booklet's published content: one per language and version.
+
+    `fingerprint` names what it was made from (see `downloads.content.fingerprint`), so a
+    stored file is served until the booklet or one of its chapters is published again.
+    """
+
+    fingerprint = models.CharField(max_length=64)
+    file_size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.file.name
+
+
+class GeneratedPDF(GeneratedFile):
+    booklet = models.ForeignKey(
+        BookletPage, on_delete=models.CASCADE, related_name="generated_pdfs"
+    )
+    file = models.FileField(upload_to="booklets/pdf/")
+    page_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("generated booklet PDF")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booklet", "fingerprint"], name="booklets_one_pdf_per_version"
+            )
+        ]
+
+
+class GeneratedEPUB(GeneratedFile):
+    booklet = models.ForeignKey(
+        BookletPage, on_delete=models.CASCADE, related_name="generated_epubs"
+    )
+    file = models.FileField(upload_to="booklets/epub/")
+
+    class Meta:
+        verbose_name = _("generated booklet EPUB")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booklet", "fingerprint"], name="booklets_one_epub_per_version"
+            )
+        ]

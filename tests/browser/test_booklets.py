@@ -41,8 +41,15 @@ def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(p
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/#contents$"))
 
-    # The download button sits just above the contents.
-    tab_until(page, "el.classList.contains('booklet__download-button')", key="Shift+Tab")
+    # The downloads sit just above the contents: the e-book, and above it the PDF.
+    tab_until(page, "el.type === 'application/epub+zip'", key="Shift+Tab")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename == "tu-e-a-internet-pt.epub"
+    assert Path(download.path()).read_bytes()[30:58] == b"mimetypeapplication/epub+zip"
+
+    tab_until(page, "el.type === 'application/pdf'", key="Shift+Tab")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
