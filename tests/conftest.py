@@ -40,6 +40,14 @@ def uses_database(item):
     )
 
 
+def uses_transactions(item):
+    """A test whose database work is committed: pytest-django empties every table after it."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return any(name in item.fixturenames for name in ("transactional_db", "live_server"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """pytest-django runs the tests without a database last. Some of them are the longest
@@ -64,6 +72,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
             with stored.file.open("rb") as stored_file:
                 DEMO_DOWNLOAD_FILES[stored.file.name] = stored_file.read()
         return database_snapshot.take()
+
+
+# Whether a transactional test has emptied this worker's database since the demo was put
+# back (its tables are flushed afterwards).
+_demo_flushed = False
+
+
+@pytest.fixture
+def demo_in_place(request, django_db_setup, django_db_blocker):
+    """pytest-django runs the transactional tests last, but pytest-xdist's work stealing can
+    hand a worker plain tests after it has run some: put the demo back before such a test
+    opens its transaction."""
+    global _demo_flushed
+    if uses_transactions(request.node):
+        _demo_flushed = True
+    elif _demo_flushed:
+        with django_db_blocker.unblock():
+            database_snapshot.restore(django_db_setup)
+            new_generation()
+        _demo_flushed = False
+
+
+@pytest.fixture
+def _django_db_helper(demo_in_place, _django_db_helper):
+    """pytest-django's own set-up of each database test, once the demo is in place."""
+    return _django_db_helper
 
 
 @pytest.fixture
