@@ -24,6 +24,7 @@ from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
 from website.caching.fragments import cached_for_page
+from website.caching.routing import site_for_request
 from website.ratelimit import allow
 from website.translations import live_translations
 
@@ -197,7 +198,7 @@ def translated_result_urls(page, request, token):
     """The result in every language with a live, public translation of the quiz, each at
     its own language's address."""
     query = "?" + urlencode({"r": token})
-    site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
+    site = site_for_request(request)  # links to another Site are absolute
     quiz_urls = cached_for_page(
         request,
         page,

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from website.caching.routing import served_route
+
 from .admin_views import QuizInsightsView, is_editor
 from .models import QuizFindingsPage
 
@@ -35,7 +37,7 @@ FINDINGS_PAGE_CACHE_SECONDS = 60
 
 @hooks.register("limit_page_cache_seconds")
 def findings_stay_a_minute_at_most(request):
-    route = getattr(request, "_wagtail_route_for_request", None)
+    route = served_route(request)
     if route is not None and isinstance(route[0], QuizFindingsPage):
         return FINDINGS_PAGE_CACHE_SECONDS
     return None

@@ -4,6 +4,8 @@ from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils import translation
 from wagtail.models import Page
 
+from .caching.routing import route_for_request
+
 ADMIN_LANGUAGE_ALIASES = {"pt": "pt-pt"}
 
 
@@ -96,7 +98,7 @@ class PublicMethodsMiddleware:
     def allowed_methods(self, request, view_func, view_args):
         match = request.resolver_match
         if match is not None and match.url_name == "wagtail_serve":
-            route = Page.route_for_request(request, view_args[0] if view_args else "")
+            route = route_for_request(request, view_args[0] if view_args else "")
             if route is None:
                 raise Http404
             return methods_of_page(route[0])

@@ -43,10 +43,16 @@ if settings.SERVE_MEDIA:
         )
     )
 
-# Every public page sits under /pt/ or /en/. Wagtail's catch-all comes last.
+# Every public page sits under /pt/ or /en/. Wagtail's URLs come last, with the site's own
+# serve view (which finds the page through the route cache) in place of Wagtail's.
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
-    path("", include(wagtail_urls)),
+    *[
+        re_path(pattern.pattern.regex.pattern, views.serve, name="wagtail_serve")
+        if pattern.name == "wagtail_serve"
+        else pattern
+        for pattern in wagtail_urls.urlpatterns
+    ],
     prefix_default_language=True,
 )
 

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
@@ -29,6 +30,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
+from .caching.routing import remember_served_route, route_for_request
 from .caching.store import cached
 from .middleware import read_only
 from .models import SearchSynonym
@@ -59,6 +61,29 @@ def language_root(request):
             continue
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the same hooks in the same order, finding the page
+    through the route cache (`website.caching.routing`) rather than the database."""
+    route = route_for_request(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+
+    def serve_chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    on_serve_chain = serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = wrap(on_serve_chain)
+    for before_serve in hooks.get_hooks("before_serve_page"):
+        result = before_serve(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    response = on_serve_chain(page, request, args, kwargs)
+    remember_served_route(request, response)
     return response
 
 

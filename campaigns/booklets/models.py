@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from website.blocks import SafetyStoryBlock, known_images
 from website.caching.fragments import cached_for_page
+from website.caching.routing import site_for_request
 from website.models import BasePage, LeadPage
 from website.sections import HomeSection
 
@@ -176,7 +177,7 @@ class BookletPage(HomeSection, RoutablePageMixin, LeadPage):
 
     @path("print/", name="booklet_print")
     def print_view(self, request):
-        site = getattr(request, "_wagtail_site", None)  # links to another Site are absolute
+        site = site_for_request(request)  # links to another Site are absolute
         alternate_urls = cached_for_page(
             request,
             self,

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from website.caching.fragments import cached_for_page
+from website.caching.routing import site_for_request
 from website.translations import live_translations
 
 from . import freshness
@@ -129,7 +130,7 @@ def page_urls(page, request):
         )
         return {other.locale.language_code: other.get_url(request) for other in translations}
 
-    site = getattr(request, "_wagtail_site", None)
+    site = site_for_request(request)
     return cached_for_page(
         request, page, "help-path-urls", build, site.pk if site is not None else ""
     )

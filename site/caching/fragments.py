@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
+from .routing import site_for_request
 from .store import CACHE_SECONDS, cached
 
 
@@ -52,7 +53,7 @@ class ContentFragmentNode(template.Node):
             return self.nodelist.render(context)
         request = context["request"]
         parts = [part.resolve(context) for part in self.parts]
-        site = getattr(request, "_wagtail_site", None)
+        site = site_for_request(request)
         return cached(
             request,
             "fragment",

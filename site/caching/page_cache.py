@@ -31,6 +31,7 @@ from wagtail.models import Page
 
 from .generation import generation, generation_for_request
 from .invalidation import page_lifetime
+from .routing import served_route
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def cache_key(request, token):
 
 
 def is_a_public_wagtail_page(request):
-    route = getattr(request, "_wagtail_route_for_request", None)
+    route = served_route(request)
     return route is not None and isinstance(route[0], Page)
 
 

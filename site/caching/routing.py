@@ -3,10 +3,13 @@ this host, which page this path leads to, and which view restrictions lie over t
 
 Each costs Wagtail one or more queries per request and changes only with a new generation
 (a Site, a page moved or published, a restriction: `website.caching.invalidation`).
-Wagtail keeps the first two on the request (`_wagtail_site`, `_wagtail_route_for_request`)
-and asks the database only when they are missing, and offers no public way to supply them,
-so `ContentCacheMiddleware` sets them. The view restrictions and every other check still
-run, on the page read fresh from the store. `CONTENT_CACHE_ROUTES = False` turns it off.
+
+Wagtail offers no public way to hand it a route it did not find itself, so the page views
+ask through the site's own: `website.views.serve` (in place of Wagtail's serve view, with
+the same hooks in the same order) finds the page with `route_for_request`. The Site is
+the one value handed to Wagtail (`site_for_request` says why). The view restrictions and
+every other check still run, on the page read fresh from the store.
+`CONTENT_CACHE_ROUTES = False` turns both off.
 """
 
 import logging
@@ -22,11 +25,29 @@ from .store import cached, cached_value, store_value
 logger = logging.getLogger(__name__)
 
 
+def routes_cached():
+    return getattr(settings, "CONTENT_CACHE_ROUTES", True)
+
+
 def site_for_request(request):
-    """Wagtail's Site.find_for_request, cached per host and port."""
-    host = request._get_raw_host()
-    port = request.get_port()
-    return cached(request, "site", lambda: Site._find_for_request(request), host, port)
+    """Wagtail's `Site.find_for_request`, cached per host and port.
+
+    Wagtail keeps the Site on the request, in the attribute that `Site.find_for_request`'s
+    docstring names, and without it builds a query of several CASE expressions on every
+    request (about 4 ms, more than the rest of a page read from the caches). No setting
+    or public call hands Wagtail a Site, so this is the one place that fills it, early in
+    each request (`SiteFromCacheMiddleware`)."""
+    if not routes_cached():
+        return Site.find_for_request(request)
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = cached(
+            request,
+            "site",
+            lambda: Site.find_for_request(request),
+            request.get_host(),
+            request.get_port(),
+        )
+    return request._wagtail_site
 
 
 def remember_route(request, site, page):
@@ -89,35 +110,45 @@ class ViewRestrictionsFromCache:
         return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
 
-def routes_cached():
-    return getattr(settings, "CONTENT_CACHE_ROUTES", True)
-
-
-class ContentCacheMiddleware:
-    """Answer Wagtail's two first questions (which Site, which page) from the store."""
+class SiteFromCacheMiddleware:
+    """The Site for every public request, from the store, before a template asks for it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith("/admin/") or not routes_cached():
-            return self.get_response(request)
-        site = site_for_request(request)
-        request._wagtail_site = site
-        if site is not None:  # a form's POST goes to the same page as its GET
+        if not request.path_info.startswith("/admin/"):
+            site_for_request(request)
+        return self.get_response(request)
+
+
+def route_for_request(request, path):
+    """The page this path leads to, as Wagtail's `Page.route_for_request` finds it (page,
+    args, kwargs), or None. From the store when this generation has served the path;
+    kept on the request for the rest of it (`served_route`)."""
+    if not hasattr(request, "page_route"):
+        route = None
+        if routes_cached() and (site := site_for_request(request)) is not None:
             route = route_from_cache(request, site)
-            if route is not None:
-                request._wagtail_route_for_request = route
-                request._content_route_cached = True
-        response = self.get_response(request)
-        route = getattr(request, "_wagtail_route_for_request", None)
-        if (
-            route is not None
-            and response.status_code == 200
-            and not getattr(request, "_content_route_cached", False)
-            and request.method in ("GET", "HEAD")
-            and isinstance(route[0], Page)
-            and route[0].live
-        ):
-            remember_route(request, site, route[0])
-        return response
+            request.page_route_from_cache = route is not None
+        request.page_route = route or Page.route_for_request(request, path)
+    return request.page_route
+
+
+def served_route(request):
+    """The route `route_for_request` found for this request, or None (not a page)."""
+    return getattr(request, "page_route", None)
+
+
+def remember_served_route(request, response):
+    """After a page answered a GET with 200: remember which page the path led to."""
+    route = served_route(request)
+    if (
+        routes_cached()
+        and route is not None
+        and response.status_code == 200
+        and not getattr(request, "page_route_from_cache", False)
+        and request.method in ("GET", "HEAD")
+        and route[0].live
+    ):
+        remember_route(request, site_for_request(request), route[0])

@@ -104,9 +104,9 @@ def middleware(serve_static_files=True):
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
         # Editors' redirects, for paths no page answers.
         "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-        # The Site and the page a path leads to, from the content cache
-        # (website/caching/routing.py).
-        "website.caching.routing.ContentCacheMiddleware",
+        # The Site that answers the host, from the content cache, before any template asks
+        # Wagtail for it (website/caching/routing.py).
+        "website.caching.routing.SiteFromCacheMiddleware",
         # Last, as django-axes asks: locks out repeated failed admin sign-ins (see below).
         "axes.middleware.AxesMiddleware",
     ]
