@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories.help import add_organisation, directory_for
+from campaigns.help.models import OpeningHours
+from tests.factories.help import add_organisation, add_path, directory_for, time_of
 from tests.support.pages import html_of
 
 LISBON = zoneinfo.ZoneInfo("Europe/Lisbon")
@@ -173,3 +174,21 @@ def test_every_page_links_to_the_directory_beside_the_emergency_number(client):
     ]:
         footer = html_of(client.get(url)).split('class="site-footer"')[1]
         assert link in footer, url
+
+
+@pytest.mark.django_db
+def test_new_hours_reach_the_directory_and_an_outcome_at_the_next_request(clock, home_pt):
+    """The entries and their hours are cached for a content generation; publishing an entry
+    starts a new one."""
+    organisation = add_organisation("Horário novo", kind=KIND, hours=[(0, "09:00", "17:00")])
+    outcome_url = add_path(home_pt, "caminho", [organisation]).url + "resultado/threats/"
+    clock.set(at(MONDAY, 10))
+    assert "Aberto agora, até às 17:00" in html_of(listing())
+    assert "Aberto agora, até às 17:00" in html_of(Client().get(outcome_url))
+
+    organisation.opening_hours = [
+        OpeningHours(weekday=0, opens=time_of("09:00"), closes=time_of("12:00"))
+    ]
+    organisation.save_revision().publish()  # what the admin's "Publish" does
+    assert "Aberto agora, até às 12:00" in html_of(listing())
+    assert "Aberto agora, até às 12:00" in html_of(Client().get(outcome_url))

@@ -29,6 +29,7 @@ from wagtail.models import (
 )
 
 from website.blocks import HelpLinkBlock
+from website.caching.fragments import cached_for_page
 from website.models import LeadPage
 from website.sections import HomeSection
 
@@ -231,9 +232,12 @@ class HelpDirectoryPage(HomeSection, LeadPage):
         need = request.GET.get("need", "")
         kind = kind if kind in Kind.values else ""
         need = need if need in Need.values else ""
+        # The entries and their hours, read once per content generation: whether each is
+        # open is still worked out at every request (`freshness.with_openings`).
+        organisations = cached_for_page(request, self, "help-organisations", self.organisations)
         chosen = [
             organisation
-            for organisation in self.organisations()
+            for organisation in organisations
             if (not kind or organisation.kind == kind) and (not need or need in organisation.needs)
         ]
         url = self.get_url(request) or ""

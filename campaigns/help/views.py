@@ -49,17 +49,15 @@ def target_url(page, request, key):
 
 
 def show_outcome(page, request, key):
-    outcome = PathOutcome.objects.filter(page=page, key=key).first()
-    if outcome is None:
+    found = cached_for_page(request, page, "help-outcome", lambda: outcome_of(page, key), key)
+    if found is None:
         raise Http404
+    outcome, organisations, linked = found
     context = page.get_context(request)
-    linked = live_translations(
-        page.locale_id, [outcome.related_alert_id, outcome.related_chapter_id, page.alert_line_id]
-    )
     alert_line = linked.get(page.alert_line_id)
     context.update(
         outcome=outcome,
-        entries=freshness.with_openings(request, organisations_for(outcome, page.locale_id)),
+        entries=freshness.with_openings(request, organisations),
         alert_line_url=report_url(alert_line, request, outcome.report_category),
         related=[
             linked[pk]
@@ -76,6 +74,18 @@ def show_outcome(page, request, key):
     return freshness.limit_shared_copies(
         request, TemplateResponse(request, "help/help_outcome.html", context)
     )
+
+
+def outcome_of(page, key):
+    """The outcome, its entries with their hours, and the pages it links to, read once per
+    content generation: whether each entry is open is worked out at every request."""
+    outcome = PathOutcome.objects.filter(page=page, key=key).first()
+    if outcome is None:
+        return None
+    linked = live_translations(
+        page.locale_id, [outcome.related_alert_id, outcome.related_chapter_id, page.alert_line_id]
+    )
+    return outcome, organisations_for(outcome, page.locale_id), linked
 
 
 def organisations_for(outcome, locale_id):
