@@ -2,6 +2,7 @@
 it: the change that visitors must see is served on the next request, and a draft is not."""
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -11,6 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from campaigns.booklets.models import GeneratedPDF
 from tests.factories.pages import add_guidance_page, make_image
 from tests.support.pages import html_of
+from website.caching.generation import generation
 from website.models import GuidancePage
 
 HOME = "/pt/"
@@ -133,3 +135,11 @@ def test_a_new_booklet_pdf_reaches_the_cached_booklet_page():
         pdf.save()
     state, response = cache_state(url)
     assert state == "miss" and html_of(response) != before
+
+
+@pytest.mark.django_db
+def test_a_deploy_starts_a_new_generation_when_it_migrates():
+    """Values pickled by the previous release are never read by the next one."""
+    before = generation(None)
+    call_command("migrate", verbosity=0)
+    assert generation(None) != before

@@ -38,18 +38,34 @@ class Opening:
         return self.until if self.state == "open" else self.next_open
 
 
-def periods_on(organisation, day):
+@dataclass(frozen=True)
+class Timetable:
+    """An organisation's hours as plain values: a page looks up to DAYS_AHEAD days ahead for
+    each entry, and keeps its entries with their timetables in the content cache."""
+
+    weekly: dict  # weekday -> [(opens, closes)]
+    exceptions: dict  # date -> [(opens, closes)], an empty list on a day it is closed
+
+    @classmethod
+    def of(cls, hours, exceptions):
+        """From an organisation's OpeningHours and OpeningException rows."""
+        weekly, by_date = {}, {}
+        for item in hours:
+            weekly.setdefault(item.weekday, []).append((item.opens, item.closes))
+        for item in exceptions:
+            rows = by_date.setdefault(item.date, [])
+            if item.opens and item.closes:
+                rows.append((item.opens, item.closes))
+        return cls(weekly, by_date)
+
+
+def periods_on(timetable, day):
     """The (opens, closes) datetimes of `day` in Lisbon: an exception for that date
     replaces the weekday's hours. A closing time of 00:00 means midnight."""
-    exceptions = [item for item in organisation.exceptions.all() if item.date == day]
-    if exceptions:
-        rows = [(item.opens, item.closes) for item in exceptions if item.opens and item.closes]
+    if day in timetable.exceptions:
+        rows = timetable.exceptions[day]
     else:
-        rows = [
-            (item.opens, item.closes)
-            for item in organisation.opening_hours.all()
-            if item.weekday == day.weekday()
-        ]
+        rows = timetable.weekly.get(day.weekday(), [])
     periods = []
     for opens, closes in rows:
         start = datetime.datetime.combine(day, opens, tzinfo=LISBON)
@@ -64,19 +80,20 @@ def opening_at(organisation, now=None):
         return Opening("always")
     now = (now or timezone.now()).astimezone(LISBON)
     today = now.date()
+    timetable = organisation.timetable
     for offset in range(-1, DAYS_AHEAD):  # yesterday's hours may run to midnight
-        for start, end in periods_on(organisation, today + datetime.timedelta(days=offset)):
+        for start, end in periods_on(timetable, today + datetime.timedelta(days=offset)):
             if start <= now < end:
-                return Opening("open", until=closing_of_run(organisation, end))
+                return Opening("open", until=closing_of_run(timetable, end))
             if start > now:
                 return Opening("closed", next_open=start)
     return Opening("unknown")
 
 
-def closing_of_run(organisation, end):
+def closing_of_run(timetable, end):
     """Hours that meet (until midnight, then from midnight) close at the last one's end."""
     for _day in range(DAYS_AHEAD):
-        following = [later for start, later in periods_on(organisation, end.date()) if start == end]
+        following = [later for start, later in periods_on(timetable, end.date()) if start == end]
         if not following:
             break
         end = following[0]

@@ -16,7 +16,7 @@ from website.caching.routing import site_for_request
 from website.translations import live_translations
 
 from . import freshness
-from .models import OUTCOME_ROUTES, HelpOrganisation, PathOutcome
+from .models import OUTCOME_ROUTES, HelpOrganisation, PathOutcome, with_timetables
 
 
 def show_step(page, request):
@@ -91,12 +91,10 @@ def outcome_of(page, key):
 def organisations_for(outcome, locale_id):
     """The outcome's chosen entries as the reader's language has them, live ones only."""
     keys = [organisation.translation_key for organisation in outcome.organisations.all()]
-    found = {
-        organisation.translation_key: organisation
-        for organisation in HelpOrganisation.objects.filter(
-            translation_key__in=keys, locale_id=locale_id, live=True
-        ).prefetch_related("opening_hours", "exceptions")
-    }
+    chosen = HelpOrganisation.objects.filter(
+        translation_key__in=keys, locale_id=locale_id, live=True
+    )
+    found = {organisation.translation_key: organisation for organisation in with_timetables(chosen)}
     return [found[key] for key in keys if key in found]
 
 

@@ -10,7 +10,9 @@ publishing and unpublishing a page also purges its addresses (`website.caching.f
    - a page published, unpublished, moved, deleted, or saved outside a draft;
    - a view restriction (and its groups), a site or generic setting, a snippet, an image,
      a document, a Site or a Locale saved or deleted; a page's tags changed;
-   - a model a domain registers with `watch_model` (see `registered_sources()`).
+   - a model a domain registers with `watch_model` (see `registered_sources()`);
+   - `manage.py migrate`, which every deploy runs: values that the previous release
+     pickled are never read by the next one, whose code may expect another shape.
    Never: a draft saved (`save_revision` only records the draft on the page: the fields in
    DRAFT_FIELDS), a new page that is not live, a page locked or unlocked, a comment, an
    image rendition, a report, a session, a quiz tally.
@@ -32,7 +34,7 @@ import logging
 import uuid
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.db.transaction import on_commit
 from django.dispatch import receiver
 from wagtail import hooks
@@ -118,6 +120,13 @@ def relation_changed(sender, instance, **kwargs):
 def page_published_or_unpublished(sender, instance, **kwargs):
     content_changed()
     purge_after_commit(instance.pk)
+
+
+@receiver(post_migrate, dispatch_uid="caching_migrated")
+def migrated(sender, app_config, **kwargs):
+    # Sent once for each app: one new generation, with the app that holds its table.
+    if app_config.label == "website":
+        new_generation()
 
 
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="caching_restriction_saved")
