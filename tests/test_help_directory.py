@@ -177,7 +177,9 @@ def test_every_page_links_to_the_directory_beside_the_emergency_number(client):
 
 
 @pytest.mark.django_db
-def test_new_hours_reach_the_directory_and_an_outcome_at_the_next_request(clock, home_pt):
+def test_new_hours_and_details_reach_the_directory_and_an_outcome_at_the_next_request(
+    clock, home_pt
+):
     """The entries and their hours are cached for a content generation; publishing an entry
     starts a new one."""
     organisation = add_organisation("Horário novo", kind=KIND, hours=[(0, "09:00", "17:00")])
@@ -189,6 +191,7 @@ def test_new_hours_reach_the_directory_and_an_outcome_at_the_next_request(clock,
     organisation.opening_hours = [
         OpeningHours(weekday=0, opens=time_of("09:00"), closes=time_of("12:00"))
     ]
+    organisation.phone = "+351 999"
     organisation.save_revision().publish()  # what the admin's "Publish" does
-    assert "Aberto agora, até às 12:00" in html_of(listing())
-    assert "Aberto agora, até às 12:00" in html_of(Client().get(outcome_url))
+    for html in (html_of(listing()), html_of(Client().get(outcome_url))):
+        assert "Aberto agora, até às 12:00" in html and 'href="tel:+351999"' in html
