@@ -1,0 +1,133 @@
+"""The tests' own layout: only the tests about the demo name its content, so that rewording
+the demo breaks only them; every other test builds the pages it needs (tests/factories/).
+No test module imports another one: what tests share lives in tests/factories/ and
+tests/support/, and fixtures in conftest.py."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.support.demo import distinctive_demo_strings
+
+TESTS = Path(__file__).resolve().parent
+
+# The tests about the demo itself: its wording, its completeness in both languages, the
+# journeys a newcomer takes through it and the sweeps that walk every page it has. They
+# alone may name its content (tests/support/demo.py names it for them, from the demo's data).
+DEMO_TESTS = {
+    "test_booklet_demo.py",
+    "test_help_demo.py",
+    "test_quiz_demo.py",
+    "test_wording.py",
+    "test_html_validity.py",
+    "browser/test_accessibility.py",
+    "browser/test_small_screens.py",
+    "browser/test_journeys.py",
+}
+
+# Not yet converted: tests about something else that still read demo pages by their words.
+# Each should build its own pages with tests/factories/ (the booklet download tests may
+# keep the demo booklet, whose one PDF build they share, but through tests/support/demo.py)
+# and then leave this list; test_converted_files_leave_the_list says when one can.
+NOT_YET_CONVERTED = {
+    "browser/test_alerts.py",
+    "browser/test_booklets.py",
+    "browser/test_help.py",
+    "browser/test_offline_copy.py",
+    "browser/test_quiz.py",
+    "browser/test_translation_sync.py",
+    "test_admin.py",
+    "test_alert_search.py",
+    "test_alertline.py",
+    "test_alerts.py",
+    "test_booklet_admin.py",
+    "test_booklet_epub.py",
+    "test_booklet_pdf.py",
+    "test_booklet_pdf_builds.py",
+    "test_booklet_reading.py",
+    "test_cache_invalidation.py",
+    "test_cache_outage.py",
+    "test_descriptions.py",
+    "test_extension_points.py",
+    "test_fragments.py",
+    "test_http_methods.py",
+    "test_images.py",
+    "test_media_storage.py",
+    "test_page_cache.py",
+    "test_pages.py",
+    "test_queries.py",
+    "test_quiz_findings.py",
+    "test_quiz_taking.py",
+    "test_readability.py",
+    "test_search.py",
+    "test_site_files.py",
+    "test_translation_sync.py",
+}
+
+TEST_MODULES = sorted(path.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py"))
+
+# A demo word counts where it stands alone: "para-pais" in "/pt/para-pais/", not in
+# "para-paises".
+DEMO_WORDS = {
+    word: re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+    for word in distinctive_demo_strings()
+}
+
+
+def strings_in(module):
+    tree = ast.parse((TESTS / module).read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def demo_words_in(module):
+    return sorted(
+        word
+        for word, pattern in DEMO_WORDS.items()
+        if any(pattern.search(text) for text in strings_in(module))
+    )
+
+
+def test_the_demo_words_are_found():
+    """The rule checks something: the demo's words include its pages and its questions."""
+    assert len(DEMO_WORDS) > 50
+    assert demo_words_in("test_booklet_demo.py")
+
+
+@pytest.mark.parametrize(
+    "module", [m for m in TEST_MODULES if m not in DEMO_TESTS | NOT_YET_CONVERTED]
+)
+def test_only_demo_tests_name_the_demo_content(module):
+    found = demo_words_in(module)
+    assert not found, (
+        f"tests/{module} names the demo's content {found}: build the page with "
+        "tests/factories/, or, in a test about the demo, read it through tests/support/demo.py"
+    )
+
+
+def test_converted_files_leave_the_list():
+    for module in NOT_YET_CONVERTED | DEMO_TESTS:
+        assert (TESTS / module).exists(), f"tests/{module} is gone: take it off the list"
+    done = [module for module in sorted(NOT_YET_CONVERTED) if not demo_words_in(module)]
+    assert not done, f"no longer names the demo, take off NOT_YET_CONVERTED: {done}"
+
+
+@pytest.mark.parametrize("module", TEST_MODULES)
+def test_no_test_module_imports_another_or_a_conftest(module):
+    tree = ast.parse((TESTS / module).read_text())
+    imported = [
+        name
+        for node in ast.walk(tree)
+        for name in (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
+    ]
+    wrong = [name for name in imported if re.match(r"tests\.(browser\.)?(test_|conftest)", name)]
+    assert not wrong, f"tests/{module} imports {wrong}: move what it needs to tests/factories/"
