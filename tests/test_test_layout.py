@@ -38,7 +38,6 @@ NOT_YET_CONVERTED = {
     "browser/test_offline_copy.py",
     "browser/test_quiz.py",
     "browser/test_translation_sync.py",
-    "test_admin.py",
     "test_alert_search.py",
     "test_alertline.py",
     "test_alerts.py",
@@ -59,11 +58,8 @@ NOT_YET_CONVERTED = {
     "test_pages.py",
     "test_queries.py",
     "test_quiz_findings.py",
-    "test_quiz_taking.py",
-    "test_readability.py",
     "test_search.py",
     "test_site_files.py",
-    "test_translation_sync.py",
 }
 
 TEST_MODULES = sorted(path.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py"))
