@@ -50,16 +50,12 @@ NOT_YET_CONVERTED = {
     "test_cache_outage.py",
     "test_descriptions.py",
     "test_extension_points.py",
-    "test_fragments.py",
     "test_http_methods.py",
     "test_images.py",
-    "test_media_storage.py",
     "test_page_cache.py",
     "test_pages.py",
     "test_queries.py",
     "test_quiz_findings.py",
-    "test_search.py",
-    "test_site_files.py",
 }
 
 TEST_MODULES = sorted(path.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py"))
