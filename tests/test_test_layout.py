@@ -53,8 +53,6 @@ NOT_YET_CONVERTED = {
     "test_http_methods.py",
     "test_images.py",
     "test_page_cache.py",
-    "test_pages.py",
-    "test_queries.py",
     "test_quiz_findings.py",
 }
 

@@ -95,3 +95,11 @@ def distinctive_demo_strings():
             found.add(spec[language][0])
     # The path's first question is the path page's own title, a skeleton page.
     return found - {help_demo.PATH[language]["title"] for language in LANGUAGES}
+
+
+def demo_audience_links(language):
+    """The demo home page's audience entries: (heading, address of the page it leads to)."""
+    return [
+        (heading, demo_url(site_demo.AUDIENCE_PAGES[audience], language))
+        for audience, heading, _summary in site_demo.HOME[language]["audiences"]
+    ]
