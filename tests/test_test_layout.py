@@ -40,7 +40,6 @@ NOT_YET_CONVERTED = {
     "browser/test_translation_sync.py",
     "test_alert_search.py",
     "test_alertline.py",
-    "test_alerts.py",
     "test_booklet_admin.py",
     "test_booklet_epub.py",
     "test_booklet_pdf.py",
