@@ -45,14 +45,9 @@ NOT_YET_CONVERTED = {
     "test_booklet_pdf.py",
     "test_booklet_pdf_builds.py",
     "test_booklet_reading.py",
-    "test_cache_invalidation.py",
     "test_cache_outage.py",
-    "test_descriptions.py",
     "test_extension_points.py",
-    "test_http_methods.py",
-    "test_images.py",
     "test_page_cache.py",
-    "test_quiz_findings.py",
 }
 
 TEST_MODULES = sorted(path.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py"))
