@@ -87,7 +87,7 @@ class TestAlertPageTypes(WagtailPageTestCase):
         return nested_form_data(data)
 
     def test_create_an_alert_through_the_admin_in_both_languages(self):
-        for index, slug in ((self.index_en, "fake-giveaways"), (self.index_pt, "premios-falsos-2")):
+        for index, slug in ((self.index_en, "fake-giveaways"), (self.index_pt, "brindes-falsos")):
             self.assertCanCreate(index, AlertPage, self.form_data(slug))
             alert = AlertPage.objects.get(slug=slug)
             assert alert.locale == index.locale

@@ -20,6 +20,15 @@ LANGUAGES = ("pt", "en")
 
 DEMO_CHAPTERS_PT = [chapter["pt"]["title"] for chapter in booklet_demo.CHAPTERS]
 DEMO_CHAPTERS_EN = [chapter["en"]["title"] for chapter in booklet_demo.CHAPTERS]
+DEMO_CHAPTER_SLUGS_PT = [chapter["pt"]["slug"] for chapter in booklet_demo.CHAPTERS]
+DEMO_CHAPTER_SLUGS_EN = [chapter["en"]["slug"] for chapter in booklet_demo.CHAPTERS]
+DEMO_BOOKLET_SLUG_PT = booklet_demo.BOOKLET["pt"]["slug"]
+DEMO_BOOKLET_SLUG_EN = booklet_demo.BOOKLET["en"]["slug"]
+DEMO_BOOKLET_TITLE_PT = booklet_demo.BOOKLET["pt"]["title"]
+DEMO_BOOKLET_TITLE_EN = booklet_demo.BOOKLET["en"]["title"]
+# The booklet's addresses, as the site serves them ("/pt/<slug>/").
+DEMO_BOOKLET_PT = f"/pt/{DEMO_BOOKLET_SLUG_PT}/"
+DEMO_BOOKLET_EN = f"/en/{DEMO_BOOKLET_SLUG_EN}/"
 
 # Pages that hold the site together rather than say something: the home pages, the about
 # page and each domain's landing page. Their slugs are short, generic words ("about",
