@@ -38,7 +38,6 @@ NOT_YET_CONVERTED = {
     "browser/test_offline_copy.py",
     "browser/test_quiz.py",
     "browser/test_translation_sync.py",
-    "test_extension_points.py",
 }
 
 TEST_MODULES = sorted(path.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py"))
