@@ -112,3 +112,7 @@ def demo_audience_links(language):
         (heading, demo_url(site_demo.AUDIENCE_PAGES[audience], language))
         for audience, heading, _summary in site_demo.HOME[language]["audiences"]
     ]
+
+
+# The question the "What happened?" path asks before its outcomes: is anyone in danger now?
+DEMO_DANGER_QUESTION = {language: help_demo.DANGER[language][0] for language in LANGUAGES}
