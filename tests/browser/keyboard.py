@@ -5,10 +5,12 @@ from tests.support.alertline import REPORT_URL
 
 def tab_until(page, condition, key="Tab", limit=150):
     """Press Tab (or Shift+Tab) until `condition`, a JavaScript expression about `el` (the
-    focused element), holds."""
+    focused element), holds. While focus has left the document (Chromium moves it out past
+    the first or last stop, and `document.activeElement` is then null), it does not hold."""
     for _ in range(limit):
         page.keyboard.press(key)
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return {condition}; }})()"):
+        script = f"(() => {{ const el = document.activeElement; return !!el && ({condition}); }})()"
+        if page.evaluate(script):
             return
     raise AssertionError(f"Tab never reached an element where {condition}")
 
