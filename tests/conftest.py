@@ -9,10 +9,12 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from campaigns.booklets.downloads import pdf as booklet_pdf
-from campaigns.booklets.models import BookletPage, GeneratedEPUB, GeneratedPDF
+from campaigns.booklets.models import GeneratedEPUB, GeneratedPDF
 from tests import database_snapshot
+from tests.factories.pages import add_translated_guidance_page
+from tests.support.demo import demo_translations
 from website.caching.generation import new_generation
-from website.models import GuidancePage, HomePage
+from website.models import HomePage
 
 # Modules whose tests give the same result on SQLite and on PostgreSQL with Redis: CI runs
 # them once, in its PostgreSQL and Redis pass (.ci/run; docs/testing.md says why).
@@ -165,10 +167,15 @@ def home_en(db):
 
 
 @pytest.fixture
+def translated_page(home_pt, home_en):
+    """A guidance page of the test's own in Portuguese, and its English translation."""
+    return add_translated_guidance_page(home_pt)
+
+
+@pytest.fixture
 def cover_your_tracks(db):
     """The Portuguese page and its English translation."""
-    page = GuidancePage.objects.get(slug="apagar-o-rasto")
-    return page, page.get_translation(Locale.objects.get(language_code="en")).specific
+    return demo_translations("cover_your_tracks")
 
 
 # --- Booklets ---------------------------------------------------------------------------
@@ -176,8 +183,7 @@ def cover_your_tracks(db):
 
 @pytest.fixture
 def booklets(db):
-    booklet = BookletPage.objects.get(slug="tu-e-a-internet")
-    return booklet, booklet.get_translation(Locale.objects.get(language_code="en")).specific
+    return demo_translations("booklet")
 
 
 @pytest.fixture

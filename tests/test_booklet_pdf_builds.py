@@ -17,17 +17,23 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.downloads import tasks as booklet_tasks
-from campaigns.booklets.models import BookletPage, GeneratedPDF
+from campaigns.booklets.models import GeneratedPDF
 from tests.factories.pages import make_booklet
+from tests.support.demo import (
+    DEMO_BOOKLET_EN,
+    DEMO_BOOKLET_PT,
+    DEMO_BOOKLET_TITLE_EN,
+    DEMO_BOOKLET_TITLE_PT,
+)
 from tests.support.pages import html_of
 from tests.support.pdf import get_pdf, pdf_text, stand_in_pdf
 
-PT_PDF = "/pt/tu-e-a-internet/pdf/"
-EN_PDF = "/en/you-and-the-internet/pdf/"
+PT_PDF = f"{DEMO_BOOKLET_PT}pdf/"
+EN_PDF = f"{DEMO_BOOKLET_EN}pdf/"
 
 
 @pytest.fixture
@@ -37,12 +43,6 @@ def renders(db):
     GeneratedPDF.objects.all().delete()
     with mock.patch.object(booklet_pdf, "render_booklet_pdf", side_effect=stand_in_pdf) as spy:
         yield spy
-
-
-@pytest.fixture
-def booklets(db):
-    booklet = BookletPage.objects.get(slug="tu-e-a-internet")
-    return booklet, booklet.get_translation(Locale.objects.get(language_code="en")).specific
 
 
 def make_pdf(booklet):
@@ -67,7 +67,7 @@ def test_a_download_serves_the_current_pdf_and_makes_none(client, booklets, rend
     stored = GeneratedPDF.objects.get(booklet=booklet)
 
     response, data = get_pdf(client, PT_PDF)
-    assert data.startswith(b"%PDF-1.7\n% Tu e a Internet")
+    assert data.startswith(f"%PDF-1.7\n% {DEMO_BOOKLET_TITLE_PT}".encode())
     assert response["ETag"] == f'"{stored.fingerprint}"'
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     assert renders.call_count == 1
@@ -84,12 +84,12 @@ def test_while_the_current_pdf_is_made_the_one_before_is_served_for_a_minute(
     settings.SITE_URL = "https://internetsegura.example"
 
     response, data = get_pdf(client, EN_PDF)
-    assert data.startswith(b"%PDF-1.7\n% You and the Internet")
+    assert data.startswith(f"%PDF-1.7\n% {DEMO_BOOKLET_TITLE_EN}".encode())
     assert response["ETag"] == f'"{older.fingerprint}"', "its own version, not the current"
     assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
     assert client.get(EN_PDF, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     # The button shows the size of the file a download gets.
-    html = html_of(client.get("/en/you-and-the-internet/"))
+    html = html_of(client.get(DEMO_BOOKLET_EN))
     assert f", {older.file_size}\xa0bytes</span>" in html
     assert renders.call_count == 1
 
@@ -100,14 +100,14 @@ def test_while_the_current_pdf_is_made_the_one_before_is_served_for_a_minute(
     [
         (
             PT_PDF,
-            "/pt/tu-e-a-internet/",
+            DEMO_BOOKLET_PT,
             "pt",
             "O PDF está a ser preparado",
             "O PDF deste livro está a ser preparado. Tenta outra vez daqui a uns minutos.",
         ),
         (
             EN_PDF,
-            "/en/you-and-the-internet/",
+            DEMO_BOOKLET_EN,
             "en",
             "The PDF is being prepared",
             "The PDF of this booklet is being prepared. Please try again in a few minutes.",
@@ -207,8 +207,8 @@ def test_with_a_task_queue_a_download_without_the_current_pdf_queues_one(
 @pytest.mark.django_db
 def test_the_command_makes_every_missing_pdf_once(client, booklets, renders, settings):
     out = build_pdfs()
-    assert "Made the PDF of Tu e a Internet (pt)" in out
-    assert "Made the PDF of You and the Internet (en)" in out
+    assert f"Made the PDF of {DEMO_BOOKLET_TITLE_PT} (pt)" in out
+    assert f"Made the PDF of {DEMO_BOOKLET_TITLE_EN} (en)" in out
     assert "2 made, 2 already up to date" in out, "the EPUBs were there"
     assert renders.call_count == 2
     for url in (PT_PDF, EN_PDF):

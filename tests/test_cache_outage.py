@@ -9,13 +9,22 @@ import pytest
 from django.core.cache import caches
 from django.test import Client, override_settings
 
+from tests.factories.pages import add_guidance_page, make_booklet
+
 DEAD_REDIS = {
     "default": {
         "BACKEND": "website.caching.backend.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers there
     }
 }
-PAGES = ["/pt/", "/en/alerts/", "/pt/tu-e-a-internet/", "/pt/pesquisa/?q=ajuda", "/en/for-parents/"]
+PAGES = ["/pt/", "/en/alerts/", "/pt/livreto-de-teste/", "/pt/pesquisa/?q=ajuda", "/en/for-carers/"]
+
+
+@pytest.fixture
+def pages(home_pt, home_en):
+    """The booklet and the guidance page of PAGES, made while the cache still answers."""
+    make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    add_guidance_page(home_en, "For carers", "for-carers")
 
 
 def redis_answers():
@@ -28,7 +37,7 @@ def redis_answers():
 
 @pytest.mark.django_db
 @override_settings(CACHES=DEAD_REDIS)
-def test_pages_are_served_with_redis_down_and_the_outage_is_logged_once(caplog):
+def test_pages_are_served_with_redis_down_and_the_outage_is_logged_once(pages, caplog):
     caplog.set_level(logging.WARNING, logger="website.caching.backend")
     client = Client()
     for url in PAGES * 2:

@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.factories.pages import add_alert, add_guidance_page, index_for, make_booklet
 from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
@@ -84,10 +84,11 @@ def test_views_that_are_not_a_page_describe_the_site_in_their_language(client, u
     [
         ("/en/alert-line/status/", "/en/alert-line/"),
         ("/pt/linha-alerta/estado/", "/pt/linha-alerta/"),
-        ("/en/you-and-the-internet/print/", "/en/you-and-the-internet/"),
+        ("/en/test-booklet/print/", "/en/test-booklet/"),
     ],
 )
-def test_a_pages_own_routes_share_its_description(client, route, page):
+def test_a_pages_own_routes_share_its_description(client, home_en, route, page):
+    make_booklet(home_en, "test-booklet", chapters=1)
     assert description_of(client.get(route)) == description_of(client.get(page))
 
 

@@ -8,17 +8,27 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from campaigns.alertline.models import AlertLinePage
-from campaigns.alerts.models import AlertPage
-from campaigns.booklets.models import BookletChapterPage, BookletPage
-from tests.factories.pages import add_alert, add_chapter, add_guidance_page, index_for
+from campaigns.booklets.models import BookletChapterPage
+from tests.factories.pages import (
+    add_alert,
+    add_chapter,
+    add_guidance_page,
+    index_for,
+    make_booklet,
+)
 from tests.support.pages import html_of
 
-CHAPTER = "/en/you-and-the-internet/what-the-internet-is-good-for/"
-BOOKLET = "/en/you-and-the-internet/"
+CHAPTER = "/en/test-booklet/chapter-0/"
+BOOKLET = "/en/test-booklet/"
+
+
+@pytest.fixture
+def booklet(home_en):
+    return make_booklet(home_en, "test-booklet", chapters=2)
 
 
 def chapter_en():
-    return BookletChapterPage.objects.get(url_path__endswith="/what-the-internet-is-good-for/")
+    return BookletChapterPage.objects.get(url_path__endswith="/test-booklet/chapter-0/")
 
 
 def set_body(page, text):
@@ -26,7 +36,7 @@ def set_body(page, text):
 
 
 @pytest.mark.django_db
-def test_a_published_chapter_body_shows_on_the_next_request(client):
+def test_a_published_chapter_body_shows_on_the_next_request(client, booklet):
     assert "A brand new paragraph" not in html_of(client.get(CHAPTER))
     chapter = chapter_en()
     set_body(chapter, "A brand new paragraph")
@@ -37,8 +47,7 @@ def test_a_published_chapter_body_shows_on_the_next_request(client):
 
 
 @pytest.mark.django_db
-def test_a_published_chapter_shows_in_the_contents_and_the_chapter_nav(client):
-    booklet = BookletPage.objects.get(url_path__endswith="/you-and-the-internet/")
+def test_a_published_chapter_shows_in_the_contents_and_the_chapter_nav(client, booklet):
     last = BookletChapterPage.objects.child_of(booklet).live().order_by("path").last().get_url()
     assert "A chapter added last" not in html_of(client.get(BOOKLET))
     assert "A chapter added last" not in html_of(client.get(last))
@@ -66,7 +75,7 @@ def test_a_published_alert_shows_in_the_index_and_its_filters_at_once(client):
 
 
 @pytest.mark.django_db
-def test_a_preview_neither_uses_nor_fills_the_fragments(client, admin_client):
+def test_a_preview_neither_uses_nor_fills_the_fragments(client, admin_client, booklet):
     assert "Only in the preview" not in html_of(client.get(CHAPTER))
     chapter = chapter_en()
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(chapter.pk,))
@@ -85,9 +94,9 @@ def test_a_preview_neither_uses_nor_fills_the_fragments(client, admin_client):
 
 @pytest.mark.django_db
 def test_a_published_alert_body_shows_on_the_next_request(client):
-    url = "/en/alerts/intimate-picture-shared/"
+    alert = add_alert(index_for("en"), "Test alert", "test-alert")
+    url = "/en/alerts/test-alert/"
     assert "A new thing is happening" not in html_of(client.get(url))
-    alert = AlertPage.objects.get(url_path__endswith="/intimate-picture-shared/")
     alert.what_is_happening = "<p>A new thing is happening.</p>"
     alert.save_revision().publish()
     assert "A new thing is happening" in html_of(client.get(url))

@@ -6,13 +6,14 @@ from django.test import Client
 
 from tests.support.pages import html_of
 
-pytestmark = pytest.mark.django_db
+# Each test has a guidance page of its own in both languages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("translated_page")]
 
 READ_ONLY = {"GET", "HEAD", "OPTIONS"}
 WITH_FORMS = READ_ONLY | {"POST"}
 ADDRESSES = [
-    ("/pt/para-pais/", READ_ONLY),
-    ("/en/for-parents/", READ_ONLY),
+    ("/pt/pagina-traduzida/", READ_ONLY),
+    ("/en/translated-page/", READ_ONLY),
     ("/pt/", READ_ONLY),
     ("/en/search/", READ_ONLY),
     ("/pt/pesquisa/", READ_ONLY),
@@ -45,7 +46,7 @@ def test_options_lists_the_methods(url, methods):
 
 
 def test_post_to_a_page_without_a_form_is_not_allowed():
-    for url in ("/pt/para-pais/", "/en/search/"):
+    for url in ("/pt/pagina-traduzida/", "/en/search/"):
         response = Client(enforce_csrf_checks=True).post(url)
         assert response.status_code == 405
         assert allowed(response) == READ_ONLY

@@ -43,27 +43,26 @@ def test_home_page_declares_its_language(client, url, lang):
     assert f'<html lang="{lang}"' in html_of(response)
 
 
-def test_page_lists_alternates_for_each_translation_and_x_default(client, cover_your_tracks):
-    _pt, en = cover_your_tracks
-    html = html_of(client.get("/pt/apagar-o-rasto/"))
+def test_page_lists_alternates_for_each_translation_and_x_default(client, translated_page):
+    _pt, en = translated_page
+    html = html_of(client.get("/pt/pagina-traduzida/"))
     assert (
-        '<link rel="alternate" hreflang="pt" href="http://testserver/pt/apagar-o-rasto/">' in html
+        '<link rel="alternate" hreflang="pt" href="http://testserver/pt/pagina-traduzida/">' in html
     )
     assert (
-        '<link rel="alternate" hreflang="en" href="http://testserver/en/cover-your-tracks/">'
-        in html
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/translated-page/">' in html
     )
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/">' in html
-    assert en.url == "/en/cover-your-tracks/"
+    assert en.url == "/en/translated-page/"
 
 
-def test_language_switch_leads_to_the_same_page_in_the_other_language(client):
-    html = html_of(client.get("/en/cover-your-tracks/"))
+def test_language_switch_leads_to_the_same_page_in_the_other_language(client, translated_page):
+    html = html_of(client.get("/en/translated-page/"))
     switch = re.search(r'<nav class="language-switch".*?</nav>', html, re.S).group(0)
-    assert 'href="/pt/apagar-o-rasto/" hreflang="pt" lang="pt">Português</a>' in switch
+    assert 'href="/pt/pagina-traduzida/" hreflang="pt" lang="pt">Português</a>' in switch
     assert "English" not in switch
-    html = html_of(client.get("/pt/apagar-o-rasto/"))
-    assert 'href="/en/cover-your-tracks/" hreflang="en" lang="en">English</a>' in html
+    html = html_of(client.get("/pt/pagina-traduzida/"))
+    assert 'href="/en/translated-page/" hreflang="en" lang="en">English</a>' in html
 
 
 def test_untranslated_page_switches_to_the_other_home_and_has_no_false_alternate(client, home_pt):
@@ -74,12 +73,12 @@ def test_untranslated_page_switches_to_the_other_home_and_has_no_false_alternate
     assert 'hreflang="x-default"' in html
 
 
-def test_draft_translation_is_not_offered(client, cover_your_tracks):
-    _pt, en = cover_your_tracks
+def test_draft_translation_is_not_offered(client, translated_page):
+    _pt, en = translated_page
     en.unpublish()
-    html = html_of(client.get("/pt/apagar-o-rasto/"))
-    assert "/en/cover-your-tracks/" not in html
-    assert client.get("/en/cover-your-tracks/").status_code == 404
+    html = html_of(client.get("/pt/pagina-traduzida/"))
+    assert "/en/translated-page/" not in html
+    assert client.get("/en/translated-page/").status_code == 404
 
 
 def test_search_page_supplies_its_own_alternates(client):
@@ -106,7 +105,7 @@ def test_not_found_page_in_both_languages(client, url, lang, text):
     assert "language-switch" in html
 
 
-def test_language_switch_keeps_the_filters_of_a_page(client):
-    html = html_of(client.get("/en/cover-your-tracks/?audience=parents"))
-    assert 'href="/pt/apagar-o-rasto/?audience=parents" hreflang="pt"' in html
-    assert 'hreflang="pt" href="http://testserver/pt/apagar-o-rasto/">' in html, "not in hreflang"
+def test_language_switch_keeps_the_filters_of_a_page(client, translated_page):
+    html = html_of(client.get("/en/translated-page/?audience=parents"))
+    assert 'href="/pt/pagina-traduzida/?audience=parents" hreflang="pt"' in html
+    assert 'hreflang="pt" href="http://testserver/pt/pagina-traduzida/">' in html, "not in hreflang"

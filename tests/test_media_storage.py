@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from wagtail.images import get_image_model
 
 from campaigns.booklets.downloads.tasks import build_booklet_pdf
-from campaigns.booklets.models import BookletPage, GeneratedPDF
+from campaigns.booklets.models import GeneratedPDF
+from tests.factories.pages import make_booklet
 from tests.support.commands import manage
 
 S3_ENVIRONMENT = {
@@ -76,7 +77,8 @@ def test_without_a_bucket_media_stay_on_disk():
 
 
 @pytest.mark.django_db
-def test_booklet_pdf_is_made_and_served_from_a_storage_without_paths(client, settings):
+def test_booklet_pdf_is_made_and_served_from_a_storage_without_paths(client, settings, home_pt):
+    booklet = make_booklet(home_pt, "livreto-de-teste")
     images = get_image_model().objects.all()
     originals = {image.file.name: image.file.read() for image in images}
     settings.STORAGES = {
@@ -92,18 +94,18 @@ def test_booklet_pdf_is_made_and_served_from_a_storage_without_paths(client, set
     GeneratedPDF.objects.all().delete()
     cache.clear()
 
-    build_booklet_pdf.enqueue(BookletPage.objects.get(slug="tu-e-a-internet").pk)
-    response = client.get("/pt/tu-e-a-internet/pdf/")
+    build_booklet_pdf.enqueue(booklet.pk)
+    response = client.get("/pt/livreto-de-teste/pdf/")
     assert response.status_code == 200
     data = b"".join(response.streaming_content)
     reader = PdfReader(io.BytesIO(data))
-    assert reader.metadata.title == "Tu e a Internet"
+    assert reader.metadata.title == booklet.title
     # The cover and the illustrations were read from the new storage as images.
     assert sum(len(page.images) for page in reader.pages) >= 2
-    stored = GeneratedPDF.objects.get(booklet__slug="tu-e-a-internet")
+    stored = GeneratedPDF.objects.get(booklet=booklet)
     assert default_storage.exists(stored.file.name)
     assert isinstance(stored.file.storage._wrapped, InMemoryStorage)  # not on disk
     rendition = get_image_model().get_rendition_model().objects.first()
     assert rendition.url.startswith("https://media.example/m/")  # read back by the fetcher
-    again = client.get("/pt/tu-e-a-internet/pdf/")
+    again = client.get("/pt/livreto-de-teste/pdf/")
     assert b"".join(again.streaming_content) == data

@@ -36,8 +36,9 @@ def test_the_worker_is_served_from_the_root_unversioned_by_the_browser_cache(cli
     assert client.post(WORKER).status_code == 405
 
 
-def test_the_worker_fits_the_sites_content_security_policy(client, booklets):
-    policy = client.get(booklets[0].url)["Content-Security-Policy"]
+def test_the_worker_fits_the_sites_content_security_policy(client, home_pt):
+    booklet = make_booklet(home_pt, "livreto", chapters=1)
+    policy = client.get(booklet.url)["Content-Security-Policy"]
     # A worker falls back to script-src: the site's own origin, nothing relaxed.
     assert "script-src 'self';" in policy
     assert "worker-src" not in policy and "unsafe" not in policy
@@ -71,8 +72,8 @@ def test_publishing_a_chapter_changes_the_version_a_kept_copy_compares(client, h
     assert len({before, after_edit, after_new}) == 3
 
 
-def test_kept_pages_carry_the_notice_and_only_the_lists_offer_a_copy(client, booklets):
-    booklet = booklets[1]
+def test_kept_pages_carry_the_notice_and_only_the_lists_offer_a_copy(client, home_en):
+    booklet = make_booklet(home_en, "kept-in-english", chapters=2)
     chapter = booklet.get_children().live().first()
     for url in (chapter.url, booklet.print_url()):
         html = html_of(client.get(url))

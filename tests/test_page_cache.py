@@ -13,12 +13,21 @@ from tests.factories.pages import add_alert, add_guidance_page, index_for
 from tests.support.pages import html_of
 from website.models import GuidancePage, SafetySettings
 
-GUIDANCE = "/pt/para-jovens/"
+GUIDANCE = "/pt/guia-em-cache/"
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def guidance(home_pt):
+    """The page at GUIDANCE."""
+    return add_guidance_page(home_pt, "Guia em cache", "guia-em-cache")
+
+
+pytestmark = pytest.mark.usefixtures("guidance")
 
 
 def cache_state(response):
@@ -46,12 +55,12 @@ def test_each_address_and_query_is_its_own_entry(client):
 @pytest.mark.django_db
 def test_a_published_change_is_served_at_once(client):
     client.get(GUIDANCE)
-    page = GuidancePage.objects.get(url_path__endswith="/para-jovens/", locale__language_code="pt")
-    page.title = "Para jovens, revisto"
+    page = GuidancePage.objects.get(url_path__endswith="/guia-em-cache/")
+    page.title = "Guia em cache, revisto"
     page.save_revision().publish()
     response = client.get(GUIDANCE)
     assert cache_state(response) == "miss"
-    assert "Para jovens, revisto" in html_of(response)
+    assert "Guia em cache, revisto" in html_of(response)
 
 
 @pytest.mark.django_db
@@ -87,9 +96,10 @@ def test_a_changed_setting_is_served_at_once(client):
 
 
 @pytest.mark.django_db
-def test_a_new_urgent_alert_and_latest_alert_are_served_at_once(client):
+def test_a_new_urgent_alert_and_latest_alert_are_served_at_once(client, home_en):
+    add_guidance_page(home_en, "Cached guide", "cached-guide")
     client.get("/en/")
-    client.get("/en/for-young-people/")
+    client.get("/en/cached-guide/")
     add_alert(
         index_for("en"),
         "Urgent new scam",
@@ -97,7 +107,7 @@ def test_a_new_urgent_alert_and_latest_alert_are_served_at_once(client):
         urgent=True,
         urgent_until=timezone.now() + timedelta(days=1),
     )
-    assert "Urgent new scam" in html_of(client.get("/en/for-young-people/"))  # the banner
+    assert "Urgent new scam" in html_of(client.get("/en/cached-guide/"))  # the banner
     assert "Urgent new scam" in html_of(client.get("/en/"))  # the latest alerts
 
 
@@ -126,7 +136,7 @@ def test_logged_in_editors_are_never_served_from_or_stored_in_the_cache(client):
 
 @pytest.mark.django_db
 def test_the_admin_and_previews_are_never_cached(admin_client):
-    page = GuidancePage.objects.get(url_path__endswith="/para-jovens/", locale__language_code="pt")
+    page = GuidancePage.objects.get(url_path__endswith="/guia-em-cache/")
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/")
     assert cache_state(response) is None
     client = Client()

@@ -7,6 +7,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.booklets.models import BookletPage
+from tests.factories.pages import add_guidance_page, add_translated_guidance_page, make_booklet
+from tests.support.demo import demo_audience_links
 from tests.support.pages import html_of
 from website.models import GuidancePage, HomePage, HomePageSection
 
@@ -86,13 +88,14 @@ class TestPageTypes(WagtailPageTestCase):
         assert page.locale.language_code == "en"
 
     def test_home_page_audience_entries_saved_from_the_admin(self):
-        target = GuidancePage.objects.get(slug="para-pais")
+        target = add_guidance_page(self.home_pt, "Para cuidadores", "para-cuidadores")
+        booklet = make_booklet(self.home_pt, "livreto-de-teste", chapters=0)
         data = nested_form_data(
             {
                 "title": "Outra casa",
                 "slug": "outra-casa",
                 "intro": "Olá.",
-                "sections": inline_formset([{"section_page": self.booklet_pt().pk}]),
+                "sections": inline_formset([{"section_page": booklet.pk}]),
                 "audience_entries": inline_formset(
                     [
                         {
@@ -113,19 +116,13 @@ class TestPageTypes(WagtailPageTestCase):
             "Sou pai",
             target.pk,
         )
-        assert [section.section_page_id for section in home.sections.all()] == [
-            self.booklet_pt().pk
-        ]
-
-    def booklet_pt(self):
-        return Page.objects.get(slug="tu-e-a-internet", locale__language_code="pt")
+        assert [section.section_page_id for section in home.sections.all()] == [booklet.pk]
 
     def test_pages_render_and_preview_in_both_languages(self):
         for home in (self.home_pt, self.home_en):
             self.assertPageIsRenderable(home)
             self.assertPageIsPreviewable(home)
-        for slug in ("apagar-o-rasto", "cover-your-tracks"):
-            page = GuidancePage.objects.get(slug=slug)
+        for page in add_translated_guidance_page(self.home_pt):
             # The page's address is computed outside a request: in the page's language, not
             # the one the last admin request left active in this thread (the preview's
             # userbar gives the test's superuser a profile, and with it the admin's pt-pt).
@@ -145,15 +142,13 @@ class TestPageTypes(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_home_page_has_audience_entry_points_in_both_languages(client):
-    html = html_of(client.get("/pt/"))
-    for text, href in [
-        ("Sou jovem", "/pt/para-jovens/"),
-        ("Sou pai, mãe ou cuidador", "/pt/para-pais/"),
-        ("Sou educador", "/pt/para-educadores/"),
-    ]:
-        assert f'<a href="{href}">{text}</a>' in html
-    html = html_of(client.get("/en/"))
-    assert '<a href="/en/for-parents/">I am a parent or carer</a>' in html
+    """The demo's home page, with the entries its loader gives it."""
+    for language in ("pt", "en"):
+        html = html_of(client.get(f"/{language}/"))
+        entries = demo_audience_links(language)
+        assert len(entries) == 3
+        for text, href in entries:
+            assert f'<a href="{href}">{text}</a>' in html
 
 
 def add_section(home, page):
@@ -163,7 +158,7 @@ def add_section(home, page):
 
 @pytest.mark.django_db
 def test_home_sections_show_only_when_their_page_exists(client, home_pt, home_en, locales):
-    booklet = BookletPage.objects.get(slug="tu-e-a-internet")
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=0)
     target = BookletPage(
         title="Crescer online",
         slug="crescer-online",
@@ -200,7 +195,7 @@ def test_a_page_that_cannot_be_a_section_is_skipped(client, home_pt):
     """A guidance page has no section of its own: the home page leaves it out, no error."""
     sections = html_of(client.get("/pt/")).count('class="section ')
     assert sections == home_pt.sections.count()  # every demo section renders
-    add_section(home_pt, GuidancePage.objects.get(slug="para-pais"))
+    add_section(home_pt, add_guidance_page(home_pt, "Sem secção", "sem-seccao"))
     response = client.get("/pt/")
     assert response.status_code == 200
     assert html_of(response).count('class="section ') == sections

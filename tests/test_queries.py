@@ -7,7 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.factories.pages import add_alert, add_guidance_page, index_for, make_booklet
+from tests.support.demo import demo_url
 from tests.support.pages import PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
 
@@ -15,8 +16,9 @@ MAX_QUERIES = 12
 
 STATUS_URLS = {"pt": "/pt/linha-alerta/estado/", "en": "/en/alert-line/status/"}
 EXTRA_URLS = [
-    "/pt/tu-e-a-internet/print/",
-    "/en/you-and-the-internet/print/",
+    # The demo's booklet, printed whole: its six chapters and their pictures.
+    f"{demo_url('booklet', 'pt')}print/",
+    f"{demo_url('booklet', 'en')}print/",
     "/en/alerts/?audience=parents&topic=grooming",
     "/pt/alertas/?audience=parents",
     "/pt/pesquisa/?q=ajuda",
@@ -72,7 +74,8 @@ def test_the_quiz_result_uses_at_most_12_queries(client, language):
 
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_content(client, home_pt):
-    urls = ["/pt/", "/pt/alertas/", "/pt/para-jovens/", "/pt/pesquisa/?q=alerta"]
+    add_guidance_page(home_pt, "Guia de teste", "guia-de-teste")
+    urls = ["/pt/", "/pt/alertas/", "/pt/guia-de-teste/", "/pt/pesquisa/?q=alerta"]
     before = {url: queries_of(client, url) for url in urls}
     index = index_for("pt")
     for number in range(8):
@@ -90,9 +93,10 @@ def test_query_counts_do_not_grow_with_content(client, home_pt):
 
 @pytest.mark.django_db
 def test_a_published_menu_page_shows_on_the_next_request(client, home_pt):
-    assert "Novo guia no menu" not in html_of(client.get("/pt/para-jovens/"))
+    add_guidance_page(home_pt, "Guia de teste", "guia-de-teste")
+    assert "Novo guia no menu" not in html_of(client.get("/pt/guia-de-teste/"))
     add_guidance_page(home_pt, "Novo guia no menu", "novo-guia-no-menu", show_in_menus=True)
-    assert "Novo guia no menu" in html_of(client.get("/pt/para-jovens/"))
+    assert "Novo guia no menu" in html_of(client.get("/pt/guia-de-teste/"))
 
 
 @pytest.mark.django_db
@@ -112,12 +116,13 @@ def test_a_published_alert_shows_in_the_home_section_on_the_next_request(client)
 
 
 @pytest.mark.django_db
-def test_an_urgent_alert_shows_in_the_banner_on_the_next_request(client):
+def test_an_urgent_alert_shows_in_the_banner_on_the_next_request(client, home_pt):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    client.get("/pt/para-jovens/")
+    add_guidance_page(home_pt, "Guia de teste", "guia-de-teste")
+    client.get("/pt/guia-de-teste/")
     add_alert(
         index_for("pt"),
         "Alerta urgente novo",
@@ -125,7 +130,7 @@ def test_an_urgent_alert_shows_in_the_banner_on_the_next_request(client):
         urgent=True,
         urgent_until=timezone.now() + timedelta(days=2),
     )
-    assert "Alerta urgente novo" in html_of(client.get("/pt/para-jovens/"))
+    assert "Alerta urgente novo" in html_of(client.get("/pt/guia-de-teste/"))
 
 
 @pytest.mark.django_db
@@ -187,12 +192,13 @@ def test_a_restriction_made_while_the_cache_drops_writes_is_still_enforced(
 
 
 @pytest.mark.django_db
-def test_a_published_chapter_shows_in_the_printable_booklet_on_the_next_request(client):
+def test_a_published_chapter_shows_in_the_printable_booklet_on_the_next_request(client, home_pt):
     from campaigns.booklets.models import BookletChapterPage
 
-    url = "/pt/tu-e-a-internet/print/"
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=2)
+    url = "/pt/livreto-de-teste/print/"
     assert "Resumo novo do capítulo" not in html_of(client.get(url))  # now cached
-    chapter = BookletChapterPage.objects.live().filter(locale__language_code="pt").first()
+    chapter = BookletChapterPage.objects.child_of(booklet).first()
     chapter.summary = "Resumo novo do capítulo"
     chapter.save_revision().publish()
     assert "Resumo novo do capítulo" in html_of(client.get(url))
@@ -223,8 +229,10 @@ def test_a_moved_page_is_found_at_its_new_address(client, home_pt):
 
 
 @pytest.mark.django_db
-def test_a_cache_that_fails_leaves_the_site_working(client, monkeypatch):
+def test_a_cache_that_fails_leaves_the_site_working(client, home_en, monkeypatch):
     from django.core.cache import cache
+
+    make_booklet(home_en, "test-booklet", chapters=1)
 
     def failing(method):
         real = getattr(cache, method)
@@ -240,4 +248,4 @@ def test_a_cache_that_fails_leaves_the_site_working(client, monkeypatch):
         monkeypatch.setattr(cache, method, failing(method))
     for _ in range(2):  # nothing can be kept: each view builds its page from the database
         assert client.get("/pt/").status_code == 200
-        assert client.get("/en/you-and-the-internet/").status_code == 200
+        assert client.get("/en/test-booklet/").status_code == 200

@@ -7,8 +7,8 @@ from wagtail.models import Locale
 from quiz.models import AnswerTally, QuizFindingsPage, QuizPage
 from quiz.tallies import add_counts
 from tests.factories.quiz import make_quiz
+from tests.support.demo import demo_page
 from tests.support.pages import html_of
-from website.models import GuidancePage
 
 
 def findings_under(quiz):
@@ -32,7 +32,7 @@ def quiz(home_pt):
 @pytest.mark.django_db
 def test_the_demo_page_in_both_languages_linked_from_the_parents_page(client):
     english = Locale.objects.get(language_code="en")
-    parents = GuidancePage.objects.get(slug="para-pais")
+    parents = demo_page("parents", "pt")
     findings = QuizFindingsPage.objects.get(locale__language_code="pt")
     pairs = [
         (parents, findings),

@@ -18,7 +18,6 @@ from tests.factories.quiz import (  # noqa: F401 - fixtures
     post_data,
 )
 from tests.support.pages import html_of
-from website.models import GuidancePage
 
 # 4 questions, answers worth 0, 1, 2: scores 0-8; bands 0-2 Low, 3-4 Some, 5-8 High.
 
@@ -260,10 +259,11 @@ class TestResult:
         odd = signing.dumps({"a": 1}, salt=SIGNING_SALT)
         assert client.get(f"{url_of(quiz)}result/?r={odd}").status_code == 200
 
-    def test_advice_links_and_language_switch_lead_to_the_same_result(self, client, home_pt):
-        guide_pt = GuidancePage.objects.get(slug="apagar-o-rasto")
+    def test_advice_links_and_language_switch_lead_to_the_same_result(
+        self, client, home_pt, translated_page
+    ):
+        guide_pt, guide_en = translated_page
         english = Locale.objects.get(language_code="en")
-        guide_en = guide_pt.get_translation(english)
         quiz = make_quiz(home_pt, links={1: [guide_pt]})
         copy = quiz.copy_for_translation(english)
         copy.title = "The quiz"

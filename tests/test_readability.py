@@ -12,10 +12,11 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from campaigns.booklets.models import BookletChapterPage
+from tests.factories.pages import make_booklet
 from tests.support.pages import html_of
 from website.models import GuidancePage
 from website.readability.scoring import (
@@ -148,16 +149,10 @@ def report_of(html):
     return dict(re.findall(r'data-([\w-]+)="([^"]*)"', match.group(1)))
 
 
-@pytest.fixture
-def cover_pages(db):
-    page = GuidancePage.objects.get(slug="apagar-o-rasto")
-    return page, page.get_translation(Locale.objects.get(language_code="en")).specific
-
-
 @pytest.mark.django_db
-def test_the_preview_reports_the_portuguese_score_for_its_audience(client, cover_pages):
+def test_the_preview_reports_the_portuguese_score_for_its_audience(client, translated_page):
     login(client, "editor", "en")
-    page, _english = cover_pages
+    page, _english = translated_page
     report = report_of(preview(client, page, guidance_form(page, PT_TITLE, PT_INTRO, PT_BODY)))
     assert report["language"] == "pt"
     assert abs(int(report["score"]) - PT_SCORE) <= 2
@@ -169,9 +164,9 @@ def test_the_preview_reports_the_portuguese_score_for_its_audience(client, cover
 
 
 @pytest.mark.django_db
-def test_the_preview_reports_the_english_score_in_the_editors_language(client, cover_pages):
+def test_the_preview_reports_the_english_score_in_the_editors_language(client, translated_page):
     login(client, "editor", "pt-pt")
-    _page, english = cover_pages
+    _page, english = translated_page
     data = guidance_form(english, EN_TITLE, EN_INTRO, EN_BODY)
     report = report_of(preview(client, english, data))
     assert report["language"] == "en"
@@ -192,9 +187,10 @@ def chapter_form(chapter, text):
 
 
 @pytest.mark.django_db
-def test_a_hard_chapter_is_flagged_below_the_young_peoples_target(client):
+def test_a_hard_chapter_is_flagged_below_the_young_peoples_target(client, home_pt):
     login(client, "editor", "en")
-    chapter = BookletChapterPage.objects.filter(locale__language_code="pt").first()
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    chapter = BookletChapterPage.objects.child_of(booklet).get()
     report = report_of(preview(client, chapter, chapter_form(chapter, PT_DENSE * 4)))
     assert report["audience"] == "young_people"
     assert report["below-target"] == "pt-young_people"
@@ -217,8 +213,9 @@ def assert_flags_the_report(configuration, rule):
 
 
 @pytest.mark.django_db
-def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client):
-    chapter = BookletChapterPage.objects.filter(locale__language_code="pt").first()
+def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client, home_pt):
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    chapter = BookletChapterPage.objects.child_of(booklet).get()
     edit_url = reverse("wagtailadmin_pages:edit", args=[chapter.pk])
 
     login(client, "editor", "en")
@@ -241,9 +238,10 @@ def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client):
 
 
 @pytest.mark.django_db
-def test_the_previews_checks_dialog_flags_the_report_too(client):
+def test_the_previews_checks_dialog_flags_the_report_too(client, home_pt):
     login(client, "editor", "en")
-    chapter = BookletChapterPage.objects.filter(locale__language_code="pt").first()
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    chapter = BookletChapterPage.objects.child_of(booklet).get()
     html = preview(client, chapter, chapter_form(chapter, PT_DENSE))
     assert_flags_the_report(axe_configuration(html), "readability-pt-young_people")
 
@@ -278,9 +276,9 @@ def srcdoc_of(html, language):
 
 
 @pytest.mark.django_db
-def test_the_draft_is_shown_beside_its_translations_latest_revision(client, cover_pages):
+def test_the_draft_is_shown_beside_its_translations_latest_revision(client, translated_page):
     login(client, "editor", "en")
-    page, english = cover_pages
+    page, english = translated_page
     # The translation's latest revision is a draft, not yet published.
     english.title = "Latest English draft"
     english.save_revision()
@@ -297,11 +295,10 @@ def test_the_draft_is_shown_beside_its_translations_latest_revision(client, cove
 
 
 @pytest.mark.django_db
-def test_a_page_without_translation_says_so_in_the_editors_language(client):
+def test_a_page_without_translation_says_so_in_the_editors_language(client, home_pt):
     login(client, "editor", "pt-pt")
-    page = GuidancePage.objects.get(slug="apagar-o-rasto")
     alone = GuidancePage(title="Só em português", slug="so-em-portugues", intro="Olá.", body=[])
-    page.get_parent().add_child(instance=alone)
+    home_pt.add_child(instance=alone)
     alone.save_revision()
     html = preview(client, alone, guidance_form(alone, PT_TITLE, PT_INTRO, PT_BODY), "bilingual")
     assert "Português e inglês lado a lado" in html
@@ -311,9 +308,9 @@ def test_a_page_without_translation_says_so_in_the_editors_language(client):
 
 
 @pytest.mark.django_db
-def test_the_side_by_side_mode_is_listed_in_the_editor(client, cover_pages):
+def test_the_side_by_side_mode_is_listed_in_the_editor(client, translated_page):
     login(client, "editor", "en")
-    page, _english = cover_pages
+    page, _english = translated_page
     html = html_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
     assert '<option value="bilingual"' in html
     assert "Portuguese and English side by side" in html
@@ -331,13 +328,16 @@ def test_content_checker_items_keep_their_own_rules():
 
 
 @pytest.mark.django_db
-def test_previews_can_be_framed_by_the_editor_and_carry_the_checker(client, cover_pages):
+def test_previews_can_be_framed_by_the_editor_and_carry_the_checker(
+    client, translated_page, home_pt
+):
     """Wagtail serves a preview through the middleware again at the page's address: it
     got the public policy (frame-ancestors 'none'), so the preview panel stayed blank, and
     the public templates have no userbar, so the Checks panel never ran."""
     login(client, "editor", "en")
-    chapter = BookletChapterPage.objects.filter(locale__language_code="pt").first()
-    page, _english = cover_pages
+    booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    chapter = BookletChapterPage.objects.child_of(booklet).get()
+    page, _english = translated_page
     for previewed, data, mode in [
         (chapter, chapter_form(chapter, "Olá."), ""),
         (page, guidance_form(page, PT_TITLE, PT_INTRO, PT_BODY), "bilingual"),

@@ -9,6 +9,7 @@ from django.db.utils import OperationalError
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import Site
 
+from tests.factories.pages import make_booklet
 from tests.support.pages import EXTRA_VIEWS, PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
 from website.views import server_error
@@ -16,17 +17,25 @@ from website.views import server_error
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URLS = [
     "/pt/",
-    "/pt/tu-e-a-internet/",
-    "/en/you-and-the-internet/print/",
+    "/pt/livreto-de-teste/",
+    "/en/test-booklet/print/",
     "/pt/alertas/",
     "/en/alerts/?audience=parents&page=2",
     "/en/",
-    "/pt/apagar-o-rasto/",
-    "/en/cover-your-tracks/",
+    "/pt/pagina-traduzida/",
+    "/en/translated-page/",
     "/pt/pesquisa/?q=ajuda",
     "/en/search/",
     "/pt/nao-existe/",
 ]
+
+
+@pytest.fixture
+def public_pages(translated_page, home_pt, home_en):
+    """The pages of PUBLIC_URLS that the site skeleton does not have: a guidance page with
+    its translation, and a booklet in each language."""
+    make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    make_booklet(home_en, "test-booklet", chapters=1)
 
 
 def quick_exit_link(html):
@@ -35,7 +44,7 @@ def quick_exit_link(html):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", PUBLIC_URLS)
-def test_every_page_has_quick_exit_right_after_the_skip_link(client, url):
+def test_every_page_has_quick_exit_right_after_the_skip_link(client, public_pages, url):
     html = html_of(client.get(url))
     skip = html.index('class="skip-link"')
     exit_link = quick_exit_link(html)
@@ -92,9 +101,11 @@ def test_server_error_page_renders_with_the_database_down(monkeypatch, url, lang
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "lang", "text"),
-    [("/pt/apagar-o-rasto/", "pt", "Voltamos já"), ("/en/", "en", "Back in a moment")],
+    [("/pt/pagina-traduzida/", "pt", "Voltamos já"), ("/en/", "en", "Back in a moment")],
 )
-def test_database_down_gives_a_503_in_the_visitors_language(monkeypatch, url, lang, text):
+def test_database_down_gives_a_503_in_the_visitors_language(
+    translated_page, monkeypatch, url, lang, text
+):
     monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", database_down)
     response = Client(raise_request_exception=False).get(url)
     assert response.status_code == 503
@@ -169,23 +180,23 @@ def test_other_views_have_no_inline_script_or_style(client, url):
 
 
 @pytest.mark.django_db
-def test_public_pages_set_no_cookies(client):
+def test_public_pages_set_no_cookies(client, public_pages):
     for url in PUBLIC_URLS:
         response = client.get(url)
         assert not response.cookies, url
 
 
 @pytest.mark.django_db
-def test_private_pages_are_not_offered_as_translations_or_sections(client, cover_your_tracks):
+def test_private_pages_are_not_offered_as_translations_or_sections(client, translated_page):
     from wagtail.models import PageViewRestriction
 
-    _portuguese, english = cover_your_tracks
+    _portuguese, english = translated_page
     PageViewRestriction.objects.create(
         page=english, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
     )
-    html = html_of(client.get("/pt/apagar-o-rasto/"))
-    assert "/en/cover-your-tracks/" not in html
-    private = html_of(client.get("/en/cover-your-tracks/"))
+    html = html_of(client.get("/pt/pagina-traduzida/"))
+    assert "/en/translated-page/" not in html
+    private = html_of(client.get("/en/translated-page/"))
     assert "This page is private" in private
     assert "Clear your history" not in private
     assert quick_exit_link(private), "the password page has quick exit too"
@@ -193,18 +204,16 @@ def test_private_pages_are_not_offered_as_translations_or_sections(client, cover
 
 
 @pytest.mark.django_db
-def test_a_form_sent_without_its_token_gets_a_page_with_quick_exit():
+def test_a_form_sent_without_its_token_gets_a_page_with_quick_exit(translated_page):
     from wagtail.models import PageViewRestriction
 
-    from website.models import GuidancePage
-
-    page = GuidancePage.objects.get(slug="cover-your-tracks")
+    _portuguese, page = translated_page
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
     )
     client = Client(enforce_csrf_checks=True)
     action = f"/en/_util/authenticate_with_password/{page.view_restrictions.get().pk}/{page.pk}/"
-    response = client.post(action, {"password": "s3cret", "return_url": "/en/cover-your-tracks/"})
+    response = client.post(action, {"password": "s3cret", "return_url": "/en/translated-page/"})
     assert response.status_code == 403
     html = html_of(response)
     assert "Please send the form again" in html

@@ -4,19 +4,27 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
+from tests.factories.pages import add_guidance_page, add_translation
 from tests.support.pages import html_of
 from website.models import SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
 
-def test_search_finds_pages_in_the_active_language_only(client):
-    html = html_of(client.get("/pt/pesquisa/", {"q": "histórico"}))
-    assert "/pt/apagar-o-rasto/" in html
+@pytest.fixture
+def giraffes(home_pt):
+    """A page in Portuguese and its English translation, in words no other page uses."""
+    page = add_guidance_page(home_pt, "Girafas", "girafas", intro="A girafa tem o pescoço longo.")
+    add_translation(page, "en", "Giraffes", "giraffes", intro="The giraffe has a long neck.")
+
+
+def test_search_finds_pages_in_the_active_language_only(client, giraffes):
+    html = html_of(client.get("/pt/pesquisa/", {"q": "girafa"}))
+    assert "/pt/girafas/" in html
     assert "/en/" not in html.split("search-results", 1)[1].split("</ol>")[0]
-    html = html_of(client.get("/en/search/", {"q": "history"}))
-    assert "/en/cover-your-tracks/" in html
-    assert "/pt/apagar-o-rasto/" not in html
+    html = html_of(client.get("/en/search/", {"q": "giraffe"}))
+    assert "/en/giraffes/" in html
+    assert "/pt/girafas/" not in html
 
 
 def test_english_words_do_not_find_portuguese_pages(client):
@@ -25,10 +33,10 @@ def test_english_words_do_not_find_portuguese_pages(client):
     assert "Nada encontrado" in html
 
 
-def test_results_show_the_page_type(client):
-    html = html_of(client.get("/en/search/", {"q": "parents"}))
+def test_results_show_the_page_type(client, giraffes):
+    html = html_of(client.get("/en/search/", {"q": "giraffe"}))
     assert "Guidance page" in html
-    assert "/en/for-parents/" in html
+    assert "/en/giraffes/" in html
 
 
 def test_empty_query_explains_what_to_do(client):
@@ -92,8 +100,8 @@ def test_a_search_that_finds_nothing_offers_the_alert_line_and_the_form(
     assert 'id="search-query-main" name="q"' in html  # the search form stays
 
 
-def test_the_alert_line_is_not_offered_when_something_is_found(client):
-    html = html_of(client.get("/en/search/", {"q": "history"}))
+def test_the_alert_line_is_not_offered_when_something_is_found(client, giraffes):
+    html = html_of(client.get("/en/search/", {"q": "giraffe"}))
     assert "search-results" in html and "search-suggestions" not in html
 
 
@@ -114,16 +122,16 @@ def test_the_demo_synonyms_find_the_pages_about_it(client, url, query):
     assert "/alertas/" in results or "/alerts/" in results, results
 
 
-def test_a_synonym_added_in_the_admin_widens_the_next_search(client, admin_client):
+def test_a_synonym_added_in_the_admin_widens_the_next_search(client, admin_client, giraffes):
     assert "search-results" not in html_of(client.get("/en/search/", {"q": "zorblax"}))
     english = Locale.objects.get(language_code="en")
     response = admin_client.post(
         reverse("wagtailsnippets_website_searchsynonym:add") + f"?locale={english.language_code}",
-        {"term": "Zorblax", "means": "nothing here at all, browsing history"},
+        {"term": "Zorblax", "means": "nothing here at all, giraffe"},
     )
     assert response.status_code == 302, html_of(response)[:3000]
     assert SearchSynonym.objects.get(term="Zorblax").locale == english
     html = html_of(client.get("/en/search/", {"q": "zorblax"}))
-    assert "/en/cover-your-tracks/" in html
+    assert "/en/giraffes/" in html
     # Only in its own language.
     assert "search-results" not in html_of(client.get("/pt/pesquisa/", {"q": "zorblax"}))

@@ -8,7 +8,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from tests.factories.pages import add_guidance_page
+from tests.factories.pages import add_guidance_page, make_booklet
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -21,10 +21,10 @@ def sitemap_locations(client):
     return [loc.text for loc in root.iter(f"{SITEMAP}loc")]
 
 
-def test_sitemap_lists_both_languages(client):
+def test_sitemap_lists_both_languages(client, translated_page):
     locations = sitemap_locations(client)
     paths = [loc.split("localhost", 1)[1] for loc in locations]
-    for path in ("/pt/", "/en/", "/pt/apagar-o-rasto/", "/en/cover-your-tracks/"):
+    for path in ("/pt/", "/en/", "/pt/pagina-traduzida/", "/en/translated-page/"):
         assert path in paths
     assert len(paths) == len(set(paths))
 
@@ -67,10 +67,11 @@ def test_every_demo_page_exists_in_both_languages():
     assert all(languages == {"pt", "en"} for languages in keys.values())
 
 
-def test_image_renditions_are_served_but_not_other_media(client):
+def test_image_renditions_are_served_but_not_other_media(client, home_pt):
     import re
 
-    html = client.get("/pt/tu-e-a-internet/").content.decode()
+    make_booklet(home_pt, "livreto-de-teste", chapters=1)
+    html = client.get("/pt/livreto-de-teste/").content.decode()
     image_url = re.search(r'src="(/media/images/[^"]+)"', html).group(1)
     response = client.get(image_url)
     assert response.status_code == 200

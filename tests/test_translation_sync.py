@@ -18,7 +18,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from tests.factories.pages import add_guidance_page
 from tests.support.pages import html_of
-from website.models import GuidancePage
 
 pytestmark = pytest.mark.django_db
 
@@ -354,7 +353,7 @@ def test_a_portuguese_editor_reads_the_report_and_the_notice_in_portuguese(clien
     assert "Ver o que mudou" in editor
 
 
-def test_translations_that_existed_before_the_feature_start_up_to_date(client):
+def test_translations_that_existed_before_the_feature_start_up_to_date(client, translated_page):
     """The data migration records each live page's publication and takes each existing
     translation as reviewed against its source as it is now."""
     from importlib import import_module
@@ -373,7 +372,7 @@ def test_translations_that_existed_before_the_feature_start_up_to_date(client):
     assert states == {"Up to date"}  # nothing published since the feature: nothing to compare
     migration.record_current_state(apps, None)
     assert TranslationReview.objects.exists()
-    guidance = GuidancePage.objects.get(slug="apagar-o-rasto")
+    guidance, _english = translated_page
     assert english_row(client, guidance)["State"] == "Up to date"
     changed = guidance.get_latest_revision_as_object()
     changed.title += " (revisto)"

@@ -6,11 +6,13 @@ from tests.support.alertline import REPORT_URL
 def tab_until(page, condition, key="Tab", limit=150):
     """Press Tab (or Shift+Tab) until `condition`, a JavaScript expression about `el` (the
     focused element), holds. Waits first for a page that a key just opened to load: until
-    it has, a key press may land in the page that is going away."""
+    it has, a key press may land in the page that is going away. While focus has left the
+    document (Chromium moves it out past the first or last stop, and
+    `document.activeElement` is then null), the condition does not hold."""
     page.wait_for_load_state()
     for _ in range(limit):
         page.keyboard.press(key)
-        script = f"(() => {{ const el = document.activeElement; return el && ({condition}); }})()"
+        script = f"(() => {{ const el = document.activeElement; return !!el && ({condition}); }})()"
         if page.evaluate(script):
             return
     raise AssertionError(f"Tab never reached an element where {condition}")

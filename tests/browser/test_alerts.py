@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import open_page
+from tests.support.demo import demo_title, demo_url
 
 pytestmark = [
     pytest.mark.browser,
@@ -74,7 +75,7 @@ def test_the_urgent_banner_can_be_hidden_for_the_session(page, browser, live_ser
     expect(banner).to_contain_text("Ameaças para divulgar imagens íntimas")
     page.get_by_role("button", name=re.compile("Esconder")).click()
     expect(banner).to_be_hidden()
-    page.goto("/pt/apagar-o-rasto/")
+    page.goto(demo_url("cover_your_tracks", "pt"))
     expect(page.locator(".urgent-banner")).to_be_hidden()
 
     # A new session sees it again; nothing was stored in a cookie.
@@ -87,15 +88,11 @@ def test_the_urgent_banner_can_be_hidden_for_the_session(page, browser, live_ser
 
 def test_the_urgent_banner_is_readable_without_javascript(browser, live_server):
     page = open_page(browser, live_server, java_script_enabled=False)
-    page.goto("/en/cover-your-tracks/")
+    page.goto(demo_url("cover_your_tracks", "en"))
     banner = page.locator(".urgent-banner")
     expect(banner).to_be_visible()
-    expect(banner.get_by_role("link")).to_have_text(
-        "Threats to share intimate pictures (sextortion)"
-    )
+    expect(banner.get_by_role("link")).to_have_text(demo_title("sextortion", "en"))
     expect(banner.get_by_role("button")).to_be_hidden()
     banner.get_by_role("link").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Threats to share intimate pictures (sextortion)"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo_title("sextortion", "en"))
     page.context.close()

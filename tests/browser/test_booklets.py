@@ -9,7 +9,18 @@ from playwright.sync_api import expect
 
 from tests.browser.keyboard import tab_until
 from tests.browser.support import open_page
-from tests.support.demo import DEMO_CHAPTERS_PT
+from tests.support.demo import (
+    DEMO_BOOKLET_EN,
+    DEMO_BOOKLET_PT,
+    DEMO_BOOKLET_SLUG_PT,
+    DEMO_BOOKLET_TITLE_PT,
+    DEMO_CHAPTER_SLUGS_EN,
+    DEMO_CHAPTER_SLUGS_PT,
+    DEMO_CHAPTERS_EN,
+    DEMO_CHAPTERS_PT,
+    demo_title,
+    demo_url,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,14 +29,14 @@ pytestmark = [
 
 
 def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(page):
-    page.goto("/pt/tu-e-a-internet/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tu e a Internet")
+    page.goto(DEMO_BOOKLET_PT)
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_BOOKLET_TITLE_PT)
     expect(page.get_by_role("img", name=re.compile("Desenho de um telemóvel"))).to_be_visible()
 
     # Into the first chapter from the contents.
     tab_until(page, f"el.textContent.trim() === {DEMO_CHAPTERS_PT[0]!r}")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/para-que-serve-a-internet/$"))
+    expect(page).to_have_url(re.compile(rf"{DEMO_BOOKLET_PT}{DEMO_CHAPTER_SLUGS_PT[0]}/$"))
 
     for number, title in enumerate(DEMO_CHAPTERS_PT, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
@@ -39,51 +50,51 @@ def test_read_the_booklet_chapter_by_chapter_with_the_keyboard_and_download_it(p
     expect(page.locator("a[rel=next]")).to_have_count(0)
     tab_until(page, "el.textContent.trim() === 'Voltar ao índice'")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/pt/tu-e-a-internet/#contents$"))
+    expect(page).to_have_url(re.compile(rf"{DEMO_BOOKLET_PT}#contents$"))
 
     # The downloads sit just above the contents: the e-book, and above it the PDF.
     tab_until(page, "el.type === 'application/epub+zip'", key="Shift+Tab")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
-    assert download.suggested_filename == "tu-e-a-internet-pt.epub"
+    assert download.suggested_filename == f"{DEMO_BOOKLET_SLUG_PT}-pt.epub"
     assert Path(download.path()).read_bytes()[30:58] == b"mimetypeapplication/epub+zip"
 
     tab_until(page, "el.type === 'application/pdf'", key="Shift+Tab")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
-    assert download.suggested_filename == "tu-e-a-internet-pt.pdf"
+    assert download.suggested_filename == f"{DEMO_BOOKLET_SLUG_PT}-pt.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF")
 
 
 def test_chapter_links_work_without_javascript(demo_site, live_server, browser):
     page = open_page(browser, live_server, java_script_enabled=False)
-    page.goto("/en/you-and-the-internet/sharing-images/")
+    page.goto(f"{DEMO_BOOKLET_EN}{DEMO_CHAPTER_SLUGS_EN[3]}/")
     page.get_by_text("What if I already sent a photo I regret?").click()
     expect(page.get_by_text("It is not your fault, and you are not alone.")).to_be_visible()
     page.get_by_role("link", name=re.compile("Next chapter")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("When something goes wrong")
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_CHAPTERS_EN[4])
     page.get_by_role("link", name="Português").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Quando algo corre mal")
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_CHAPTERS_PT[4])
     page.context.close()
 
 
 def test_a_chapter_prints_without_navigation_and_with_links_written_out(page):
-    page.goto("/en/you-and-the-internet/how-to-report/")
+    page.goto(f"{DEMO_BOOKLET_EN}{DEMO_CHAPTER_SLUGS_EN[5]}/")
     nav = page.locator(".chapter-nav")
     expect(nav).to_be_visible()
     page.emulate_media(media="print")
     for selector in (".chapter-nav", ".site-header", ".quick-exit", ".site-footer"):
         expect(page.locator(selector)).to_be_hidden()
-    link = page.locator(".get-help a", has_text="Cover your tracks")
+    link = page.locator(".get-help a", has_text=demo_title("cover_your_tracks", "en"))
     after = link.evaluate("el => getComputedStyle(el, '::after').content")
-    assert "/en/cover-your-tracks/" in after
-    expect(page.get_by_role("heading", level=1)).to_have_text("How to report")
+    assert demo_url("cover_your_tracks", "en") in after
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_CHAPTERS_EN[5])
 
 
 def test_the_whole_booklet_prints_from_one_page_with_answers_open(page):
-    page.goto("/en/you-and-the-internet/print/")
+    page.goto(f"{DEMO_BOOKLET_EN}print/")
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".booklet__print-tip")).to_be_hidden()

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import axe_violations
+from tests.support.demo import DEMO_DANGER_QUESTION
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,7 +35,7 @@ def walk_by_keyboard(page):
     expect(page.get_by_role("heading", level=2, name="What happened?")).to_be_visible()
     tab_to_link(page, "/en/what-happened/?step=danger-threats")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Is anyone in danger right now?")
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_DANGER_QUESTION["en"])
     tab_to_link(page, "/en/what-happened/result/threats/")
     page.keyboard.press("Enter")
     heading = page.get_by_role("heading", level=1)

@@ -9,7 +9,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.browser.support import NEUTRAL_SITE
-from tests.support.demo import DEMO_CHAPTERS_EN, DEMO_CHAPTERS_PT
+from tests.support.demo import DEMO_BOOKLET_EN, DEMO_BOOKLET_PT, DEMO_CHAPTERS_EN, DEMO_CHAPTERS_PT
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,10 +45,10 @@ def not_served(page, url):
 
 def test_a_kept_booklet_is_read_offline_and_the_report_form_is_never_kept(strict_page):
     page = strict_page
-    page.goto("/pt/tu-e-a-internet/")
+    page.goto(DEMO_BOOKLET_PT)
     controls = page.get_by_role("region", name="Ler sem ligação")
     expect(controls).to_contain_text("Quem usar este dispositivo")
-    keep_copy(page, "/pt/tu-e-a-internet/", "Guardar neste dispositivo", "Guardado neste")
+    keep_copy(page, DEMO_BOOKLET_PT, "Guardar neste dispositivo", "Guardado neste")
     expect(page.get_by_role("button", name="Apagar deste dispositivo")).to_be_visible()
     chapters = chapter_urls(page)
     assert len(chapters) == len(DEMO_CHAPTERS_PT)
@@ -74,7 +74,7 @@ def test_a_kept_booklet_is_read_offline_and_the_report_form_is_never_kept(strict
             "document.querySelector('main img') === null || "
             "[...document.images].every(image => image.complete)"
         )
-    page.goto("/pt/tu-e-a-internet/print/")
+    page.goto(f"{DEMO_BOOKLET_PT}print/")
     expect(page.locator(".booklet__chapter-title")).to_have_count(len(DEMO_CHAPTERS_PT))
 
     # The report form, the quiz and search: the browser's offline page, never a copy.
@@ -84,7 +84,7 @@ def test_a_kept_booklet_is_read_offline_and_the_report_form_is_never_kept(strict
 
 def test_remove_from_this_device_leaves_nothing_to_read_offline(strict_page):
     page = strict_page
-    keep_copy(page, "/en/you-and-the-internet/", "Keep on this device", "Kept on this device")
+    keep_copy(page, DEMO_BOOKLET_EN, "Keep on this device", "Kept on this device")
     chapters = chapter_urls(page)
     assert len(chapters) == len(DEMO_CHAPTERS_EN)
     assert page.evaluate(SITE_STORAGE)["workers"] == 1
@@ -95,13 +95,13 @@ def test_remove_from_this_device_leaves_nothing_to_read_offline(strict_page):
     assert page.evaluate(SITE_STORAGE) == NOTHING_KEPT
 
     page.context.set_offline(True)
-    for url in [*chapters, "/en/you-and-the-internet/"]:
+    for url in [*chapters, DEMO_BOOKLET_EN]:
         assert not_served(page, url), url
 
 
 def test_quick_exit_with_a_kept_copy_leaves_no_copy_behind(strict_page):
     page = strict_page
-    keep_copy(page, "/pt/tu-e-a-internet/", "Guardar neste dispositivo", "Guardado neste")
+    keep_copy(page, DEMO_BOOKLET_PT, "Guardar neste dispositivo", "Guardado neste")
     kept = page.evaluate(SITE_STORAGE)
     assert kept["caches"] and kept["workers"] == 1 and kept["mark"] == "1"
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import axe_violations, open_page
+from tests.support.demo import demo_url
 
 pytestmark = [
     pytest.mark.browser,
@@ -153,7 +154,7 @@ def test_no_axe_violations_on_the_quiz_and_its_result(page):
 
 
 def test_a_parent_guesses_then_sees_what_young_people_answered(page):
-    page.goto("/en/for-parents/")
+    page.goto(demo_url("parents", "en"))
     page.get_by_role("link", name="What young people told us").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("What young people told us")
     expect(page.get_by_text("Demo data:")).to_be_visible()

@@ -7,11 +7,13 @@ import io
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from campaigns.alerts.models import AlertIndexPage, AlertPage
 from campaigns.booklets.models import BookletChapterPage, BookletPage
 from website.models import GuidancePage
+from website.translation_sync.sync import keep_translation_in_step
 
 
 def add_guidance_page(parent, title, slug, **fields):
@@ -19,6 +21,25 @@ def add_guidance_page(parent, title, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def add_translation(page, language, title, slug, **fields):
+    """`page` translated into `language` (under its parent's translation), published and in
+    step with its source, as a translator leaves it."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language))
+    translation.title, translation.slug = title, slug
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    translation.save_revision().publish()
+    keep_translation_in_step(translation)
+    return type(page).objects.get(pk=translation.pk)
+
+
+def add_translated_guidance_page(home_pt, slug="pagina-traduzida", slug_en="translated-page"):
+    """A Portuguese guidance page and its English translation, both published."""
+    page = add_guidance_page(home_pt, "Página traduzida", slug, intro="Uma página de teste.")
+    return page, add_translation(page, "en", "Translated page", slug_en, intro="A test page.")
 
 
 def index_for(language):

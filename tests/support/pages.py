@@ -4,6 +4,8 @@ installed apps, and one live address of each in each language."""
 from django.apps import apps
 from wagtail.models import Page, get_page_models
 
+from tests.support.demo import demo_url
+
 
 def html_of(response):
     return response.content.decode()
@@ -17,7 +19,7 @@ PAGE_TYPES = sorted(
 
 
 EXTRA_VIEWS = [
-    "/en/you-and-the-internet/print/",
+    f"{demo_url('booklet', 'en')}print/",
     "/en/alerts/?audience=parents&topic=grooming",
     "/pt/pesquisa/?q=ajuda",
     "/en/nothing-here/",
