@@ -58,11 +58,20 @@ def strings_in(module):
             yield node.value
 
 
+# Any of them, in one pass: most modules name none, and are read once.
+ANY_DEMO_WORD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(word) for word in sorted(DEMO_WORDS, key=len, reverse=True))
+    + r")(?!\w)(?!-\w{3})"
+)
+
+
 def demo_words_in(module):
+    texts = list(strings_in(module))
+    if not ANY_DEMO_WORD.search("\n".join(texts)):
+        return []
     return sorted(
-        word
-        for word, pattern in DEMO_WORDS.items()
-        if any(pattern.search(text) for text in strings_in(module))
+        word for word, pattern in DEMO_WORDS.items() if any(pattern.search(text) for text in texts)
     )
 
 
