@@ -27,6 +27,11 @@ SERVE_MEDIA = True  # image renditions, with or without DEBUG
 ALERTLINE_CONTACT_KEYS = ["ZGV2LW9ubHktYWxlcnRsaW5lLWtleS0zMi1ieXRlcyE="]
 ALERTLINE_NOTIFY_EMAILS = ["handlers@example.org"]
 PAGE_CACHE_SECONDS = 0  # tests that need the page cache turn it on
+# The admin's edit views ping every 10 s to record who is editing, a write that names the
+# user. A ping that reaches the live server while a browser test's database is being
+# emptied fails the flush (a row that points at a user already deleted): no test waits
+# an hour.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 60 * 60 * 1000
 
 # --- Admin sign-in throttle --------------------------------------------------------------
 # The test client's login() authenticates without a request, which axes refuses: that
