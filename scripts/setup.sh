@@ -41,7 +41,17 @@ done
 
 # Exactly the locked versions, each checked against its hash (scripts/lock.sh makes the
 # lock from pyproject.toml), then the project itself without resolving anything again.
+# Skipped when the lock, pyproject.toml and the Python are what the last install used
+# (pip takes seconds only to find that nothing changed, and scripts/test.sh runs this).
+installed_stamp=.venv/.installed-from
+wanted=$( { .venv/bin/python --version; cat requirements.lock pyproject.toml; } | sha256sum)
+if [ "$(cat "$installed_stamp" 2>/dev/null)" = "$wanted" ] && .venv/bin/python -c 'import website' 2>/dev/null; then
+  echo "Up to date: $(.venv/bin/python --version) with the project in .venv"
+  exit 0
+fi
+rm -f "$installed_stamp"
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
 .venv/bin/python -m pip install --quiet --no-deps -e .
+echo "$wanted" > "$installed_stamp"
 echo "Installed $(.venv/bin/python --version) with the project in .venv"

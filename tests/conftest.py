@@ -5,12 +5,13 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import connections
 from django.utils import translation
 from wagtail.models import Locale
 
 from campaigns.booklets.downloads import pdf as booklet_pdf
 from campaigns.booklets.models import GeneratedEPUB, GeneratedPDF
-from tests import database_snapshot
+from tests import database_snapshot, shared_demo
 from tests.factories.pages import add_translated_guidance_page
 from tests.support.demo import demo_translations
 from website.caching.generation import new_generation
@@ -37,8 +38,11 @@ def pytest_itemcollected(item):
 
 
 def uses_database(item):
+    """Marked, or needing the database through a fixture (a module's shared build asks for
+    `django_db_setup` itself)."""
     return item.get_closest_marker("django_db") is not None or any(
-        name in item.fixturenames for name in ("db", "transactional_db", "live_server")
+        name in item.fixturenames
+        for name in ("db", "transactional_db", "live_server", "django_db_setup")
     )
 
 
@@ -59,20 +63,64 @@ def pytest_collection_modifyitems(items):
     items.sort(key=uses_database)
 
 
+def pytest_configure(config):
+    shared_demo.configure(config)
+
+
+def pytest_unconfigure(config):
+    shared_demo.unconfigure(config)
+
+
 # The demo booklets' stored PDFs and EPUBs, by file name: put back after each test (see below).
 DEMO_DOWNLOAD_FILES = {}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the bilingual demo site once (per pytest-xdist worker, each with its own
-    database); each test runs in a transaction on top of it. A copy of it is kept for the
-    tests that need it committed (`committed_demo`)."""
+def demo_builder():
+    """Whether this process builds the demo site (True), takes the copy another process
+    built (False), or builds its own (None: one process, or PostgreSQL): tests/shared_demo.py."""
+    folder = shared_demo.run_folder()
+    if folder is None:
+        yield None
+        return
+    builds = shared_demo.claim_build(folder)
+    yield builds
+    if builds:
+        shared_demo.give_up_unless_shared(folder)
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(demo_builder, django_db_use_migrations):
+    """A process that takes another's copy makes its tables without migrating: the copy
+    brings the migrated tables and their records."""
+    if demo_builder is False:
+        shared_demo.remember_migration_settings()  # pytest-django changes them next
+        return False
+    return django_db_use_migrations
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, demo_builder, django_db_blocker):
+    """Load the bilingual demo site once (per pytest-xdist worker on PostgreSQL, per run on
+    SQLite), in each worker's own database; each test runs in a transaction on top of it.
+    A copy of it is kept for the tests that need it committed (`committed_demo`)."""
+    folder = shared_demo.run_folder()
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        if demo_builder is False:
+            shared_demo.take_shared_copy(folder)
+            shared_demo.put_migration_settings_back()
+        else:
+            call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            if demo_builder:
+                shared_demo.share(folder)
         for stored in [*GeneratedPDF.objects.all(), *GeneratedEPUB.objects.all()]:
             with stored.file.open("rb") as stored_file:
                 DEMO_DOWNLOAD_FILES[stored.file.name] = stored_file.read()
+        # Transactional tests ask for serialized_rollback only so that the flush after
+        # them skips post_migrate; they start from `committed_demo`, which replaces every
+        # row, so reloading what Django serialized after migrating would be lost work.
+        for connection in connections.all():
+            connection._test_serialized_contents = "[]"
         return database_snapshot.take()
 
 

@@ -28,22 +28,28 @@ PT_EPUB = f"{DEMO_BOOKLET_PT}epub/"
 EN_EPUB = f"{DEMO_BOOKLET_EN}epub/"
 
 
-@pytest.fixture(scope="module")
-def demo_epubs(django_db_setup, django_db_blocker):
+# The demo booklet's EPUBs as this test process first downloaded them: the tests that only
+# read them share one download.
+DOWNLOADED_EPUBS = {}
+
+
+@pytest.fixture
+def demo_epubs(db):
     """The demo booklet's EPUB in each language, made when the demo was loaded, downloaded
-    as a reader does."""
-    with django_db_blocker.unblock():
+    as a reader does. (Asking for `db` puts the demo back first, whatever ran before.)"""
+    if not DOWNLOADED_EPUBS:
         client = Client()
-        return {"pt": get_epub(client, PT_EPUB)[1], "en": get_epub(client, EN_EPUB)[1]}
+        for language, url in (("pt", PT_EPUB), ("en", EN_EPUB)):
+            DOWNLOADED_EPUBS[language] = get_epub(client, url)[1]
+    return DOWNLOADED_EPUBS
 
 
-@pytest.fixture(scope="module")
-def epubcheck_messages(demo_epubs, tmp_path_factory):
-    """EPUBCheck's findings for each language: one run each, for the whole module."""
-    folder = tmp_path_factory.mktemp("epubs")
+@pytest.fixture
+def epubcheck_messages(demo_epubs, tmp_path):
+    """EPUBCheck's findings for each language, from one run."""
     paths = {}
     for language, data in demo_epubs.items():
-        paths[language] = folder / f"booklet-{language}.epub"
+        paths[language] = tmp_path / f"booklet-{language}.epub"
         paths[language].write_bytes(data)
     findings = epubcheck_findings(list(paths.values()))
     return {language: findings[path] for language, path in paths.items()}

@@ -14,6 +14,7 @@ AXE_OPTIONS = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
     },
     "rules": {"color-contrast-enhanced": {"enabled": True}},
+    "resultTypes": ["violations"],
 }
 
 
