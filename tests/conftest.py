@@ -38,8 +38,8 @@ def pytest_itemcollected(item):
 
 
 def uses_database(item):
-    """Marked, or needing the database through a fixture (a module's shared build asks for
-    `django_db_setup` itself)."""
+    """Marked, or needing the database through a fixture that asks for `django_db_setup`
+    itself rather than for `db`."""
     return item.get_closest_marker("django_db") is not None or any(
         name in item.fixturenames
         for name in ("db", "transactional_db", "live_server", "django_db_setup")
