@@ -39,7 +39,8 @@ def test_switching_language_on_an_inner_page_with_the_keyboard(page):
     expect(page).to_have_url(re.compile(r"/pt/apagar-o-rasto/$"))
 
 
-def test_quick_exit_is_reached_right_after_the_skip_link_on_every_page_type(page):
+def test_quick_exit_is_reached_right_after_the_skip_link_on_every_page_type(page_on_the_site):
+    page = page_on_the_site
     urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
     for url in urls + EXTRA_VIEWS:
         page.goto(url)
@@ -100,7 +101,8 @@ FOCUS_RING = """() => {
 @pytest.mark.parametrize(
     "viewport", [None, {"width": 360, "height": 640}], ids=["desktop", "phone"]
 )
-def test_focus_is_always_visible_and_never_hidden(page, viewport):
+def test_focus_is_always_visible_and_never_hidden(page_on_the_site, viewport):
+    page = page_on_the_site
     if viewport:
         page.set_viewport_size(viewport)
     weak = []

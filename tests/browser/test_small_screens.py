@@ -25,6 +25,13 @@ NARROW = {"width": 320, "height": 568}
 ZOOMED = {"width": 640, "height": 400}  # 1280 x 800 at 200%
 PHONES = [{"width": 360, "height": 640}, NARROW]
 
+
+@pytest.fixture
+def page(page_on_the_site):
+    """Every page here stays on the site: the sweeps' faster page (conftest.py)."""
+    return page_on_the_site
+
+
 # Elements that sit off-screen on purpose: text for screen readers, the spam trap, and
 # the skip link until it is focused.
 OFF_SCREEN_ON_PURPOSE = ".visually-hidden, .form-honeypot, .skip-link"
@@ -47,6 +54,9 @@ OVERFLOW = """(offScreenOnPurpose) => {
 
 
 def overflow_on(page):
+    # After a click, the new page's elements can be found before its stylesheets arrive:
+    # a text area measured then is as wide as its 40 columns.
+    page.wait_for_load_state()
     measured = page.evaluate(OVERFLOW, OFF_SCREEN_ON_PURPOSE)
     problems = []
     if measured["scrollWidth"] > measured["clientWidth"]:
@@ -111,7 +121,13 @@ def test_on_a_phone_the_header_takes_a_third_and_quick_exit_stays(page, phone):
 
 
 def test_the_menu_opens_without_javascript_on_a_phone(demo_site, live_server, browser):
-    page = open_page(browser, live_server, java_script_enabled=False, viewport=PHONES[0])
+    page = open_page(
+        browser,
+        live_server,
+        answer_other_hosts=False,
+        java_script_enabled=False,
+        viewport=PHONES[0],
+    )
     page.goto("/en/")
     menu = page.get_by_role("navigation", name="Main")
     expect(menu.get_by_role("link", name="Citizen alerts")).to_be_hidden()
@@ -147,7 +163,7 @@ def test_nothing_moves_when_less_motion_is_asked_for(demo_site, live_server, bro
     urls = ["/pt/", "/en/quiz/", "/pt/linha-alerta/", "/en/alerts/"]
     found = {}
     for preference in ("reduce", "no-preference"):
-        page = open_page(browser, live_server, reduced_motion=preference)
+        page = open_page(browser, live_server, answer_other_hosts=False, reduced_motion=preference)
         for url in urls:
             page.goto(url)
             found[(preference, url)] = page.evaluate(MOTION)
