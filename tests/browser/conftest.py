@@ -72,18 +72,11 @@ def demo_site(committed_demo):
 
 @pytest.fixture
 def page(demo_site, live_server, browser):
-    # axe-core is injected into the page, which the site's strict CSP would refuse:
-    # journeys run with it bypassed, and test_content_security_policy.py loads every page
-    # type with the policy enforced.
-    page = open_page(browser, live_server, locale="pt-PT", bypass_csp=True)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def page_on_the_site(demo_site, live_server, browser):
-    """`page` for the sweeps, which never leave the site: nothing is routed, so the context
-    keeps its HTTP cache and a page loads in half the time (open_page)."""
+    """A page for journeys on the site, Portuguese first. axe-core is injected into the
+    page, which the site's strict CSP would refuse: journeys run with it bypassed, and
+    test_content_security_policy.py loads every page type with the policy enforced.
+    Nothing is routed, so the context keeps its HTTP cache and a page loads in half the
+    time (open_page); another host does not resolve."""
     page = open_page(
         browser, live_server, answer_other_hosts=False, locale="pt-PT", bypass_csp=True
     )
@@ -92,9 +85,18 @@ def page_on_the_site(demo_site, live_server, browser):
 
 
 @pytest.fixture
+def leaving_page(demo_site, live_server, browser):
+    """`page` for the journeys that leave the site (quick exit): the test answers for the
+    neutral site, so the address it leads to can be asserted."""
+    page = open_page(browser, live_server, locale="pt-PT", bypass_csp=True)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
 def strict_page(demo_site, live_server, browser):
     """A page with the site's Content-Security-Policy enforced (no axe here), Portuguese
-    first, the outside world answered as in `page`."""
+    first, the outside world answered as in `leaving_page`."""
     page = open_page(browser, live_server, locale="pt-PT")
     yield page
     page.context.close()

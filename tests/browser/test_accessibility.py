@@ -26,12 +26,6 @@ PHONE = {"width": 360, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
-@pytest.fixture
-def page(page_on_the_site):
-    """Every page here stays on the site: the sweeps' faster page (conftest.py)."""
-    return page_on_the_site
-
-
 # One test per screen, so that the two halves of the sweep run side by side.
 @pytest.mark.parametrize("screen", VIEWPORTS)
 def test_every_page_type_in_both_languages_on_a_desktop_and_a_phone(page, screen):

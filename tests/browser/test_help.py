@@ -75,8 +75,7 @@ def links_in_main(page, start):
     return [href for href in hrefs if href.startswith(start)]
 
 
-def test_axe_finds_nothing_on_any_step_or_outcome_in_either_language(page_on_the_site):
-    page = page_on_the_site
+def test_axe_finds_nothing_on_any_step_or_outcome_in_either_language(page):
     problems, visited = [], set()
     for start in STARTS.values():
         queue = [start]

@@ -39,8 +39,7 @@ def test_switching_language_on_an_inner_page_with_the_keyboard(page):
     expect(page).to_have_url(re.compile(r"/pt/apagar-o-rasto/$"))
 
 
-def test_quick_exit_is_reached_right_after_the_skip_link_on_every_page_type(page_on_the_site):
-    page = page_on_the_site
+def test_quick_exit_is_reached_right_after_the_skip_link_on_every_page_type(page):
     urls = [url for label in PAGE_TYPES for url in live_urls_of(label).values()]
     for url in urls + EXTRA_VIEWS:
         page.goto(url)
@@ -101,8 +100,7 @@ FOCUS_RING = """() => {
 @pytest.mark.parametrize(
     "viewport", [None, {"width": 360, "height": 640}], ids=["desktop", "phone"]
 )
-def test_focus_is_always_visible_and_never_hidden(page_on_the_site, viewport):
-    page = page_on_the_site
+def test_focus_is_always_visible_and_never_hidden(page, viewport):
     if viewport:
         page.set_viewport_size(viewport)
     weak = []
@@ -125,7 +123,8 @@ def test_focus_is_always_visible_and_never_hidden(page_on_the_site, viewport):
     assert not weak, weak
 
 
-def test_quick_exit_by_click_replaces_the_history_entry(page):
+def test_quick_exit_by_click_replaces_the_history_entry(leaving_page):
+    page = leaving_page
     page.goto("about:blank")
     page.goto("/en/cover-your-tracks/")
     page.get_by_role("link", name=re.compile("Exit this page")).click()
@@ -135,7 +134,8 @@ def test_quick_exit_by_click_replaces_the_history_entry(page):
     assert page.url == "about:blank"
 
 
-def test_quick_exit_by_pressing_shift_three_times(page):
+def test_quick_exit_by_pressing_shift_three_times(leaving_page):
+    page = leaving_page
     page.goto("about:blank")
     page.goto("/pt/")
     for _ in range(3):

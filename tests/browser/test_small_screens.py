@@ -26,12 +26,6 @@ ZOOMED = {"width": 640, "height": 400}  # 1280 x 800 at 200%
 PHONES = [{"width": 360, "height": 640}, NARROW]
 
 
-@pytest.fixture
-def page(page_on_the_site):
-    """Every page here stays on the site: the sweeps' faster page (conftest.py)."""
-    return page_on_the_site
-
-
 # Elements that sit off-screen on purpose: text for screen readers, the spam trap, and
 # the skip link until it is focused.
 OFF_SCREEN_ON_PURPOSE = ".visually-hidden, .form-honeypot, .skip-link"
