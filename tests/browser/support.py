@@ -79,8 +79,8 @@ def open_page(browser, live_server, answer_other_hosts=True, **context_options):
             ),
         )
     page = context.new_page()
-    # Patient, for a busy machine: a page's first visit makes its image renditions, and
-    # publishing in the admin makes the booklet's downloads before it answers.
+    # Patient, for a busy machine: publishing in the admin makes the booklet's downloads
+    # before it answers.
     page.set_default_timeout(20_000)
     page.set_default_navigation_timeout(30_000)
     return page
