@@ -6,39 +6,26 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from tests.support.admin import choose_admin_language, signed_in_as
 from tests.support.pages import html_of
 from website.models import GuidancePage, SafetySettings
 
 pytestmark = pytest.mark.django_db
 
 
-def login(client, username):
-    user = get_user_model().objects.get(username=username)
-    client.force_login(user)
-    return user
-
-
-def set_admin_language(user, language):
-    profile = user.wagtail_userprofile
-    profile.preferred_language = language
-    profile.save()
-
-
 def test_admin_follows_each_users_language_with_wagtails_own_catalogue(client):
-    user = login(client, "admin")
-    set_admin_language(user, "pt-pt")
+    signed_in_as(client, "admin", "pt-pt")
     html = html_of(client.get("/admin/"))
     assert '<html lang="pt-pt"' in html
     assert "Painel" in html or "Páginas" in html
-    set_admin_language(user, "en")
+    choose_admin_language(get_user_model().objects.get(username="admin"), "en")
     html = html_of(client.get("/admin/"))
     assert '<html lang="en"' in html
     assert "Pages" in html
 
 
 def test_admin_without_preference_uses_portuguese_by_default(client):
-    user = login(client, "admin")
-    set_admin_language(user, "")
+    signed_in_as(client, "admin", "")
     html = html_of(client.get("/admin/", headers={"accept-language": "pt-PT"}))
     assert '<html lang="pt-pt"' in html
 
@@ -48,7 +35,7 @@ def settings_url(site):
 
 
 def test_site_settings_screen_changes_what_every_page_shows(client):
-    login(client, "admin")
+    signed_in_as(client, "admin")
     site = Site.objects.get(is_default_site=True)
     response = client.post(
         settings_url(site),
@@ -75,8 +62,7 @@ def test_site_settings_screen_changes_what_every_page_shows(client):
     ],
 )
 def test_site_settings_reject_bad_values_in_the_users_language(client, field, value, message):
-    user = login(client, "admin")
-    set_admin_language(user, "pt-pt")
+    signed_in_as(client, "admin", "pt-pt")
     site = Site.objects.get(is_default_site=True)
     data = {
         "alert_line_phone": "+351 918 089 090",
@@ -92,7 +78,7 @@ def test_site_settings_reject_bad_values_in_the_users_language(client, field, va
 
 
 def test_editor_translates_a_page_with_simple_translation(client, home_pt):
-    login(client, "editor")
+    signed_in_as(client, "editor")
     page = GuidancePage(title="Nova página", slug="nova-pagina", intro="Olá.", body=[])
     home_pt.add_child(instance=page)
     page.save_revision().publish()

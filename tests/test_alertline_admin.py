@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,22 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from campaigns.alertline import codes
 from campaigns.alertline.choices import Status
 from campaigns.alertline.models import Report, ReportAddition
+from tests.support.admin import signed_in_as
 from tests.support.alertline import STATUS_URL, pair_from, send_report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 ALLOWED = {"admin", "handler"}
 ROLES = ["editor", "moderator", "handler", "admin"]
-
-
-def login(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
 
 
 @pytest.fixture
@@ -75,7 +69,7 @@ def test_the_walk_covers_every_report_admin_url():
 
 @pytest.mark.parametrize("username", ROLES)
 def test_every_report_admin_url_as_each_role(client, report, username):
-    login(client, username)
+    signed_in_as(client, username)
     for name, url in report_urls(report.pk).items():
         response = client.get(url)
         if name == "add":
@@ -89,7 +83,7 @@ def test_every_report_admin_url_as_each_role(client, report, username):
 
 @pytest.mark.parametrize("username", ROLES)
 def test_only_handlers_see_the_menu_item_and_the_dashboard_panel(client, report, username):
-    html = login(client, username).get(reverse("wagtailadmin_home")).content.decode()
+    html = signed_in_as(client, username).get(reverse("wagtailadmin_home")).content.decode()
     index_url = reverse("alertline_report:index")
     shown = username in ALLOWED
     assert (index_url in html) is shown
@@ -97,7 +91,7 @@ def test_only_handlers_see_the_menu_item_and_the_dashboard_panel(client, report,
 
 
 def test_the_dashboard_counts_new_and_in_review_reports(client, report):
-    html = login(client, "handler").get(reverse("wagtailadmin_home")).content.decode()
+    html = signed_in_as(client, "handler").get(reverse("wagtailadmin_home")).content.decode()
     new = Report.objects.filter(status=Status.NEW).count()
     in_review = Report.objects.filter(status=Status.IN_REVIEW).count()
     assert f"{new} " in html and f"{in_review} " in html
@@ -116,7 +110,9 @@ def test_links_in_reports_are_not_clickable_and_the_view_is_logged(client, repor
     report.where = "https://example.org/perfil and javascript:alert(1)"
     report.description = "<script>alert(1)</script> see https://example.org/x"
     report.save()
-    response = login(client, "handler").get(reverse("alertline_report:edit", args=[report.pk]))
+    response = signed_in_as(client, "handler").get(
+        reverse("alertline_report:edit", args=[report.pk])
+    )
     html = response.content.decode()
     assert "https://example.org/perfil" in html
     assert 'href="https://example.org/perfil"' not in html
@@ -134,7 +130,7 @@ def post_edit(client, report, **fields):
 
 
 def test_takedown_is_refused_until_the_police_have_the_report(client, report):
-    login(client, "handler")
+    signed_in_as(client, "handler")
     response = post_edit(client, report, status=Status.TAKEDOWN)
     assert response.status_code == 200
     assert "Forward the report to the police first" in response.content.decode() or (
@@ -164,7 +160,7 @@ def test_takedown_is_refused_until_the_police_have_the_report(client, report):
 
 def test_a_reply_reaches_the_reporter_and_withdrawal_wish_reaches_the_handler(client, report):
     reference, code = report.pair
-    login(client, "handler")
+    signed_in_as(client, "handler")
     post_edit(
         client, report, status=Status.FORWARDED, reply="Thank you. See https://example.org/help"
     )
@@ -177,7 +173,9 @@ def test_a_reply_reaches_the_reporter_and_withdrawal_wish_reaches_the_handler(cl
     assert '<a href="https://example.org/help" rel="nofollow noopener">' in html
     report.refresh_from_db()
     assert report.status == Status.FORWARDED and report.withdrawal_requested_at
-    handler_view = login(client, "handler").get(reverse("alertline_report:edit", args=[report.pk]))
+    handler_view = signed_in_as(client, "handler").get(
+        reverse("alertline_report:edit", args=[report.pk])
+    )
     assert "asked to withdraw" in handler_view.content.decode() or (
         "pediu para retirar" in handler_view.content.decode()
     )
@@ -185,8 +183,8 @@ def test_a_reply_reaches_the_reporter_and_withdrawal_wish_reaches_the_handler(cl
 
 def test_csv_export_is_for_handlers_only_and_has_no_contact_or_content(client, report):
     url = reverse("alertline_report:index") + "?export=csv"
-    assert login(client, "editor").get(url).status_code == 403
-    response = login(client, "handler").get(url)
+    assert signed_in_as(client, "editor").get(url).status_code == 403
+    response = signed_in_as(client, "handler").get(url)
     assert response.status_code == 200
     body = (
         b"".join(response.streaming_content).decode()
@@ -202,7 +200,7 @@ def test_csv_export_is_for_handlers_only_and_has_no_contact_or_content(client, r
 
 
 def test_search_and_filter_find_a_report(client, report):
-    login(client, "handler")
+    signed_in_as(client, "handler")
     index = reverse("alertline_report:index")
     html = client.get(index, {"q": report.reference}).content.decode()
     assert report.display_reference in html or report.reference in html
@@ -224,13 +222,13 @@ def test_the_median_time_to_first_review_covers_the_last_30_days(client):
             status=Status.IN_REVIEW,
         )
     Report.create(category="other", description="y", reporter_role="other", language="en")
-    html = login(client, "admin").get(reverse("wagtailadmin_home")).content.decode()
+    html = signed_in_as(client, "admin").get(reverse("wagtailadmin_home")).content.decode()
     assert "Median time to first review (last 30 days): 3.0 hours." in html
     assert "1 new report" in html and "4 reports in review" in html
 
 
 def test_a_report_reads_in_the_same_number_of_queries_with_more_added_information(client, report):
-    login(client, "handler")
+    signed_in_as(client, "handler")
     url = reverse("alertline_report:edit", args=[report.pk])
 
     def count():
@@ -265,18 +263,8 @@ def test_status_page_queries_do_not_grow_with_added_information(client, report):
 # --- In the handler's language, with the reference as the reporter reads it -------------
 
 
-def as_handler(client, language):
-    """Logged in as the demo handler, who chose this admin language in their account."""
-    user = get_user_model().objects.get(username="handler")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return client
-
-
 def test_saving_a_report_says_so_in_portuguese_that_agrees(client, report):
-    as_handler(client, "pt-pt")
+    signed_in_as(client, "handler", "pt-pt")
     url = reverse("alertline_report:edit", args=[report.pk])
     html = client.post(url, {"status": Status.IN_REVIEW}, follow=True).content.decode()
     assert f"Denúncia {report.display_reference} atualizada." in html
@@ -288,7 +276,7 @@ def test_saving_a_report_says_so_in_portuguese_that_agrees(client, report):
 
 
 def test_an_empty_search_says_so_in_portuguese_that_agrees(client, report):
-    html = as_handler(client, "pt-pt").get(
+    html = signed_in_as(client, "handler", "pt-pt").get(
         reverse("alertline_report:index"), {"q": "nada-disto-existe"}
     )
     html = html.content.decode()
@@ -297,11 +285,7 @@ def test_an_empty_search_says_so_in_portuguese_that_agrees(client, report):
 
 
 def test_deleting_a_report_speaks_portuguese_that_agrees(client, report):
-    admin = get_user_model().objects.get(username="admin")
-    profile = UserProfile.get_for_user(admin)
-    profile.preferred_language = "pt-pt"
-    profile.save()
-    client.force_login(admin)
+    signed_in_as(client, "admin", "pt-pt")
     url = reverse("alertline_report:delete", args=[report.pk])
     html = client.get(url).content.decode()
     assert f"Tens a certeza de que queres apagar a denúncia {report.display_reference}?" in html
@@ -319,7 +303,7 @@ def test_deleting_a_report_speaks_portuguese_that_agrees(client, report):
     ],
 )
 def test_a_reply_too_long_is_refused_in_the_handlers_language(client, report, language, message):
-    as_handler(client, language)
+    signed_in_as(client, "handler", language)
     response = post_edit(client, report, status=Status.IN_REVIEW, reply="x" * 3001)
     html = response.content.decode()
     assert response.status_code == 200 and message in html
@@ -366,7 +350,7 @@ def test_the_export_has_labels_in_the_handlers_language(
     client, report, export_format, language, expected
 ):
     heading, category, status, role = expected
-    rows = export_rows(as_handler(client, language), export_format)
+    rows = export_rows(signed_in_as(client, "handler", language), export_format)
     assert rows[0][0] == heading
     row = next(row for row in rows if row[0] == report.display_reference)
     assert row[1:4] == [category, status, role]
@@ -390,14 +374,16 @@ def test_search_finds_a_report_however_the_reference_is_typed(client, report, ty
         spaced_lower=dashed.replace("-", " ").lower(),
         first_half=dashed.split("-")[0],
     )
-    response = as_handler(client, "pt-pt").get(reverse("alertline_report:index"), {"q": query})
+    response = signed_in_as(client, "handler", "pt-pt").get(
+        reverse("alertline_report:index"), {"q": query}
+    )
     html = response.content.decode()  # the query is echoed in the search box: look at links
     assert f'href="{reverse("alertline_report:edit", args=[report.pk])}"' in html
     assert f'href="{reverse("alertline_report:edit", args=[other.pk])}"' not in html
 
 
 def test_the_listing_and_the_report_show_the_reference_dashed(client, report):
-    as_handler(client, "pt-pt")
+    signed_in_as(client, "handler", "pt-pt")
     listing = client.get(reverse("alertline_report:index")).content.decode()
     edit = client.get(reverse("alertline_report:edit", args=[report.pk])).content.decode()
     for html in (listing, edit):
@@ -406,7 +392,7 @@ def test_the_listing_and_the_report_show_the_reference_dashed(client, report):
 
 
 def test_the_side_panel_shows_the_reports_status_never_published(client, report):
-    as_handler(client, "pt-pt")
+    signed_in_as(client, "handler", "pt-pt")
     url = reverse("alertline_report:edit", args=[report.pk])
     html = client.get(url).content.decode()
     assert 'id="status-sidebar-nova"' in html

@@ -5,14 +5,12 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from campaigns.alerts import banners
 from campaigns.alerts.models import (
@@ -21,7 +19,14 @@ from campaigns.alerts.models import (
     AlertRelatedAlert,
     AlertRelatedPage,
 )
-from tests.factories.pages import add_alert, add_guidance_page, add_translation, index_for
+from tests.factories.pages import (
+    add_alert,
+    add_guidance_page,
+    add_translation,
+    add_urgent_alert,
+    index_for,
+)
+from tests.support.admin import choose_admin_language, signed_in_as
 from tests.support.pages import html_of
 from website.caching.generation import generation, generation_for_request, new_generation
 from website.models import GuidancePage, HomePage
@@ -44,9 +49,7 @@ def alert_titles(html):
 @pytest.mark.django_db
 class TestAlertPageTypes(WagtailPageTestCase):
     def setUp(self):
-        profile = UserProfile.get_for_user(self.login())
-        profile.preferred_language = "en"  # admin messages in English
-        profile.save()
+        choose_admin_language(self.login(), "en")  # admin messages in English
         self.index_pt = index_for("pt")
         self.index_en = index_for("en")
         home_pt = HomePage.objects.get(locale__language_code="pt")
@@ -415,13 +418,11 @@ def banner_in(html):
 def test_an_urgent_alert_shows_on_every_page_of_its_language_only(
     client, monkeypatch, translated_page
 ):
-    until = timezone.now() + datetime.timedelta(hours=2)
-    add_alert(
+    alert = add_urgent_alert(
         index_for("pt"),
         "Burla urgente de teste",
         "burla-urgente-de-teste",
-        urgent=True,
-        urgent_until=until,
+        ends_in=datetime.timedelta(hours=2),
     )
     for url in ["/pt/", "/pt/pagina-traduzida/", "/pt/alertas/", "/pt/pesquisa/?q=x", "/pt/x/"]:
         html = html_of(client.get(url))
@@ -438,7 +439,7 @@ def test_an_urgent_alert_shows_on_every_page_of_its_language_only(
     assert "<script>" not in html and "style=" not in html
 
     # After the end date it is gone, with no publishing in between (the cache is warm).
-    later = until + datetime.timedelta(minutes=1)
+    later = alert.urgent_until + datetime.timedelta(minutes=1)
     monkeypatch.setattr(banners.timezone, "now", lambda: later)
     assert "Burla urgente de teste" not in html_of(client.get("/pt/")).split("<main", 1)[0]
 
@@ -446,13 +447,7 @@ def test_an_urgent_alert_shows_on_every_page_of_its_language_only(
 @pytest.mark.django_db
 def test_the_banner_costs_one_query_then_none_and_publishing_clears_it(client):
     assert "Urgent test scam" not in html_of(client.get("/en/"))  # the cache is now warm
-    alert = add_alert(
-        index_for("en"),
-        "Urgent test scam",
-        "urgent-test-scam",
-        urgent=True,
-        urgent_until=timezone.now() + datetime.timedelta(days=1),
-    )
+    alert = add_urgent_alert(index_for("en"), "Urgent test scam", "urgent-test-scam")
     assert "Urgent test scam" in html_of(client.get("/en/")), "publishing cleared the cache"
     new_generation()
     with generation_for_request():  # as inside one request: the token is read once
@@ -472,13 +467,7 @@ def test_the_banner_costs_one_query_then_none_and_publishing_clears_it(client):
 def test_making_an_urgent_alert_private_takes_it_out_of_the_banner_at_once(client):
     from wagtail.models import PageViewRestriction
 
-    alert = add_alert(
-        index_for("en"),
-        "Soon private alert",
-        "soon-private-alert",
-        urgent=True,
-        urgent_until=timezone.now() + datetime.timedelta(days=1),
-    )
+    alert = add_urgent_alert(index_for("en"), "Soon private alert", "soon-private-alert")
     assert "Soon private alert" in html_of(client.get("/en/"))  # the cache is warm
     restriction = PageViewRestriction.objects.create(
         page=alert, restriction_type=PageViewRestriction.PASSWORD, password="x"
@@ -490,12 +479,11 @@ def test_making_an_urgent_alert_private_takes_it_out_of_the_banner_at_once(clien
 
 @pytest.mark.django_db
 def test_an_urgent_flag_without_a_future_end_date_shows_nothing(client):
-    add_alert(
+    add_urgent_alert(
         index_for("en"),
         "Expired urgent alert",
         "expired-urgent-alert",
-        urgent=True,
-        urgent_until=timezone.now() - datetime.timedelta(minutes=1),
+        ends_in=-datetime.timedelta(minutes=1),
     )
     assert "Expired urgent alert" not in html_of(client.get("/en/")).split("<main", 1)[0]
 
@@ -520,7 +508,7 @@ def overdue_alert():
 
 @pytest.mark.django_db
 def test_editors_see_alerts_past_their_review_date(client, overdue_alert):
-    client.force_login(get_user_model().objects.get(username="editor"))
+    signed_in_as(client, "editor")
     overdue, _english = overdue_alert
     fresh = add_alert(index_for("en"), "Fresh alert", "fresh-alert")
     response = client.get(reverse("alerts_review_report"))
@@ -534,7 +522,7 @@ def test_editors_see_alerts_past_their_review_date(client, overdue_alert):
 
 @pytest.mark.django_db
 def test_editors_can_download_the_review_report(client, overdue_alert):
-    client.force_login(get_user_model().objects.get(username="editor"))
+    signed_in_as(client, "editor")
     response = client.get(reverse("alerts_review_report"), {"export": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = b"".join(response.streaming_content).decode().splitlines()
@@ -552,7 +540,7 @@ def test_the_review_report_is_not_public(client):
 
 @pytest.mark.django_db
 def test_alert_line_handlers_do_not_get_the_review_report(client, overdue_alert):
-    client.force_login(get_user_model().objects.get(username="handler"))
+    signed_in_as(client, "handler")
     response = client.get(reverse("alerts_review_report"))
     assert response.status_code == 302, "Wagtail sends users without permission away"
     assert "Alerta por rever" not in html_of(client.get(response["Location"]))

@@ -10,12 +10,12 @@ from xml.etree import ElementTree
 
 import frictionless
 import pytest
-from django.contrib.auth import get_user_model
 
 from campaigns.alertline.choices import Status
 from quiz.tallies import add_counts
 from tests.factories.figures import add_report, figures_page, moment, old_quarter, purge_reports_at
 from tests.factories.quiz import make_quiz
+from tests.support.admin import signed_in_as
 
 pytestmark = pytest.mark.django_db
 
@@ -144,17 +144,13 @@ def test_unknown_quarters_and_tables_are_not_found(client, small_quarter):
         assert client.get(url).status_code == 404, url
 
 
-def login(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
-
-
 def test_editors_see_the_quizs_true_counts_and_handlers_the_alert_lines(client, small_quarter):
     url = f"/admin/open-figures/?quarter={small_quarter.slug}"
-    login(client, "editor")
+    signed_in_as(client, "editor")
     html = client.get(url).content.decode()
     assert "Figures quiz" in html and "<td>2</td>" in html  # the true count, not "c"
     assert 'id="true-reports"' not in html
-    login(client, "handler")
+    signed_in_as(client, "handler")
     html = client.get(url).content.decode()
     assert 'id="true-reports"' in html and "<td>3</td>" in html  # grooming: 3
     assert "Figures quiz" not in html

@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from campaigns.help.models import HelpOrganisation, HelpPathPage
+from tests.support.admin import choose_admin_language
 from website.models import HomePage
 
 
@@ -57,7 +57,7 @@ SOUND = (
 class TestPathAdmin(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
-        self.set_language("en")
+        choose_admin_language(self.user, "en")
         self.home = HomePage.objects.get(locale__language_code="pt")
         # One path per home page: the demo's makes way for the one each test builds.
         for page in HelpPathPage.objects.all():
@@ -65,11 +65,6 @@ class TestPathAdmin(WagtailPageTestCase):
         self.add_url = reverse(
             "wagtailadmin_pages:add", args=("help", "helppathpage", self.home.pk)
         )
-
-    def set_language(self, code):
-        profile = UserProfile.get_for_user(self.user)
-        profile.preferred_language = code
-        profile.save()
 
     def post(self, questions, outcomes):
         data = {**path_form(questions, outcomes), "action-publish": "publish"}
@@ -139,7 +134,7 @@ class TestPathAdmin(WagtailPageTestCase):
         assert "The maximum number of items is 5" in html
 
     def test_messages_are_in_the_editors_language(self):
-        self.set_language("pt")
+        choose_admin_language(self.user, "pt")
         html = self.refused(
             [question("start", ["again", "other"]), question("again", ["start"])],
             [outcome("other")],
@@ -162,10 +157,7 @@ class TestPathAdmin(WagtailPageTestCase):
 @pytest.mark.django_db
 class TestDirectoryAdmin(WagtailPageTestCase):
     def setUp(self):
-        user = self.login()
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
+        choose_admin_language(self.login(), "en")
         self.add_url = reverse("wagtailsnippets_help_helporganisation:add")
 
     def entry(self, opens, closes):

@@ -6,10 +6,9 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from tests.factories.pages import add_alert, add_guidance_page, index_for
+from tests.factories.pages import add_guidance_page, add_urgent_alert, index_for
 from tests.support.pages import html_of
 from website.models import GuidancePage, SafetySettings
 
@@ -100,13 +99,7 @@ def test_a_new_urgent_alert_and_latest_alert_are_served_at_once(client, home_en)
     add_guidance_page(home_en, "Cached guide", "cached-guide")
     client.get("/en/")
     client.get("/en/cached-guide/")
-    add_alert(
-        index_for("en"),
-        "Urgent new scam",
-        "urgent-new-scam",
-        urgent=True,
-        urgent_until=timezone.now() + timedelta(days=1),
-    )
+    add_urgent_alert(index_for("en"), "Urgent new scam", "urgent-new-scam")
     assert "Urgent new scam" in html_of(client.get("/en/cached-guide/"))  # the banner
     assert "Urgent new scam" in html_of(client.get("/en/"))  # the latest alerts
 
@@ -174,12 +167,8 @@ def test_a_page_with_an_urgent_banner_is_kept_no_longer_than_the_banner(client, 
     monkeypatch.setattr(page_cache.cache, "set", remember)
     client.get(GUIDANCE)
     assert kept_for == [300]  # no urgent alert in Portuguese: the setting
-    add_alert(
-        index_for("pt"),
-        "Alerta que acaba",
-        "alerta-que-acaba",
-        urgent=True,
-        urgent_until=timezone.now() + timedelta(seconds=90),
+    add_urgent_alert(
+        index_for("pt"), "Alerta que acaba", "alerta-que-acaba", ends_in=timedelta(seconds=90)
     )
     assert "Alerta que acaba" in html_of(client.get(GUIDANCE))
     assert 0 < kept_for[-1] <= 90

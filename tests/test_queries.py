@@ -7,7 +7,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from tests.factories.pages import add_alert, add_guidance_page, index_for, make_booklet
+from tests.factories.pages import (
+    add_alert,
+    add_guidance_page,
+    add_urgent_alert,
+    index_for,
+    make_booklet,
+)
 from tests.support.demo import demo_url
 from tests.support.pages import PAGE_TYPES, html_of, live_urls_of
 from website.models import SafetySettings
@@ -119,16 +125,10 @@ def test_a_published_alert_shows_in_the_home_section_on_the_next_request(client)
 def test_an_urgent_alert_shows_in_the_banner_on_the_next_request(client, home_pt):
     from datetime import timedelta
 
-    from django.utils import timezone
-
     add_guidance_page(home_pt, "Guia de teste", "guia-de-teste")
     client.get("/pt/guia-de-teste/")
-    add_alert(
-        index_for("pt"),
-        "Alerta urgente novo",
-        "alerta-urgente-novo",
-        urgent=True,
-        urgent_until=timezone.now() + timedelta(days=2),
+    add_urgent_alert(
+        index_for("pt"), "Alerta urgente novo", "alerta-urgente-novo", ends_in=timedelta(days=2)
     )
     assert "Alerta urgente novo" in html_of(client.get("/pt/guia-de-teste/"))
 

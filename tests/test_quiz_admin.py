@@ -5,10 +5,10 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
-from wagtail.users.models import UserProfile
 
 from quiz.models import Answer, QuizFindingsPage, QuizPage
 from tests.factories.quiz import make_quiz
+from tests.support.admin import choose_admin_language
 from website.models import GuidancePage, HomePage
 
 
@@ -67,14 +67,9 @@ TWO_QUESTIONS = [
 class TestQuizAdmin(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
-        self.set_language("en")
+        choose_admin_language(self.user, "en")
         self.home = HomePage.objects.get(locale__language_code="pt")
         self.add_url = reverse("wagtailadmin_pages:add", args=("quiz", "quizpage", self.home.pk))
-
-    def set_language(self, code):
-        profile = UserProfile.get_for_user(self.user)
-        profile.preferred_language = code
-        profile.save()
 
     def post(self, data):
         data = {**data, "action-publish": "publish"}
@@ -188,7 +183,7 @@ class TestQuizAdmin(WagtailPageTestCase):
         assert [b.title for b in quiz.ordered_bands()] == ["Careful", "Risky"]
 
     def test_messages_are_in_the_editors_language(self):
-        self.set_language("pt")
+        choose_admin_language(self.user, "pt")
         response = self.post(quiz_form(TWO_QUESTIONS, [band(0, 3, "A"), band(3, 5, "B")]))
         assert "sobrepõem" in response.content.decode()
 

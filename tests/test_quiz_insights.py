@@ -5,13 +5,12 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from quiz.tallies import add_counts
 from tests.factories.quiz import make_quiz
+from tests.support.admin import signed_in_as
 from tests.support.pages import html_of
 
 URL = "/admin/quiz-insights/"
@@ -20,14 +19,6 @@ URL = "/admin/quiz-insights/"
 @pytest.fixture
 def quiz(home_pt):
     return make_quiz(home_pt, slug="insights-quiz")
-
-
-def login(client, username, language="en"):
-    user = get_user_model().objects.get(username=username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
 
 
 def complete(quiz, choices, times, day=None):
@@ -44,10 +35,10 @@ def params(quiz, start, end, **extra):
 
 @pytest.mark.django_db
 def test_editors_see_it_and_handlers_do_not(client, quiz):
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     assert client.get(URL).status_code == 200
     assert reverse("quiz_insights") in html_of(client.get("/admin/"))
-    login(client, "handler")
+    signed_in_as(client, "handler", "en")
     assert client.get(URL).status_code in (302, 403)
     assert reverse("quiz_insights") not in html_of(client.get("/admin/"))
 
@@ -58,7 +49,7 @@ def test_counts_under_five_are_hidden_in_the_view_and_the_csv(client, quiz):
     complete(quiz, [2, 2, 2, 2], times=7)  # High, 7 times
     complete(quiz, [0, 0, 0, 0], times=3)  # Low, 3 times
     complete(quiz, [2, 2, 2, 2], times=40, day=today - datetime.timedelta(days=60))
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     html = html_of(client.get(URL, params(quiz, today - datetime.timedelta(days=6), today)))
     assert "<svg" in html and 'role="img"' in html
     assert '<th scope="row">High</th><td>7 (70%)</td>' in html
@@ -85,7 +76,7 @@ def test_counts_under_five_are_hidden_in_the_view_and_the_csv(client, quiz):
 def test_the_date_range_chooses_the_days(client, quiz):
     today = timezone.localdate()
     complete(quiz, [2, 2, 2, 2], times=40, day=today - datetime.timedelta(days=60))
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     old = today - datetime.timedelta(days=61)
     html = html_of(client.get(URL, params(quiz, old, old + datetime.timedelta(days=2))))
     assert "40 completions in these dates." in html
@@ -106,7 +97,7 @@ def test_the_date_range_chooses_the_days(client, quiz):
     ],
 )
 def test_bad_input_gives_the_form_back_with_a_message(client, quiz, start, end, quiz_id, message):
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     response = client.get(URL, {"quiz": quiz_id or quiz.pk, "start": start, "end": end})
     assert response.status_code == 200
     html = html_of(response)
@@ -120,7 +111,7 @@ def test_bad_input_gives_the_form_back_with_a_message(client, quiz, start, end, 
 
 @pytest.mark.django_db
 def test_the_last_day_a_date_can_have_is_an_empty_range(client, quiz):
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     last_day = {"quiz": quiz.pk, "start": "9999-12-31", "end": "9999-12-31"}
     assert "0 completions in these dates." in html_of(client.get(URL, last_day))
     assert client.get(URL, {**last_day, "format": "csv"}).status_code == 200
@@ -135,7 +126,7 @@ def test_csv_cells_never_run_as_formulas(client, home_pt):
     )
     complete(quiz, [0, 0, 0, 0], times=6)
     complete(quiz, [2, 2, 2, 2], times=7)
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     today = timezone.localdate()
     response = client.get(URL, params(quiz, today, today, format="csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -153,12 +144,12 @@ def test_demo_data_is_labelled(client, quiz):
         times=9,
         is_demo=True,
     )
-    login(client, "editor")
+    signed_in_as(client, "editor", "en")
     today = timezone.localdate()
     assert "These figures include demo data." in html_of(
         client.get(URL, params(quiz, today, today))
     )
-    login(client, "editor", "pt")
+    signed_in_as(client, "editor", "pt")
     html = html_of(client.get(URL, params(quiz, today, today)))
     assert "Estes números incluem dados de demonstração." in html
     assert "menos de 5" in html

@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.userbar import ContentCheckerItem
@@ -17,6 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from campaigns.booklets.models import BookletChapterPage
 from tests.factories.pages import make_booklet
+from tests.support.admin import signed_in_as
 from tests.support.pages import html_of
 from website.models import GuidancePage
 from website.readability.scoring import (
@@ -114,15 +114,6 @@ def test_reading_time_uses_each_languages_speed():
 # --- Through the admin ------------------------------------------------------------------
 
 
-def login(client, username, language):
-    user = get_user_model().objects.get(username=username)
-    profile = user.wagtail_userprofile
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return user
-
-
 def guidance_form(page, title, intro, paragraphs):
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return nested_form_data(
@@ -151,7 +142,7 @@ def report_of(html):
 
 @pytest.mark.django_db
 def test_the_preview_reports_the_portuguese_score_for_its_audience(client, translated_page):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     page, _english = translated_page
     report = report_of(preview(client, page, guidance_form(page, PT_TITLE, PT_INTRO, PT_BODY)))
     assert report["language"] == "pt"
@@ -165,7 +156,7 @@ def test_the_preview_reports_the_portuguese_score_for_its_audience(client, trans
 
 @pytest.mark.django_db
 def test_the_preview_reports_the_english_score_in_the_editors_language(client, translated_page):
-    login(client, "editor", "pt-pt")
+    signed_in_as(client, "editor", "pt-pt")
     _page, english = translated_page
     data = guidance_form(english, EN_TITLE, EN_INTRO, EN_BODY)
     report = report_of(preview(client, english, data))
@@ -188,7 +179,7 @@ def chapter_form(chapter, text):
 
 @pytest.mark.django_db
 def test_a_hard_chapter_is_flagged_below_the_young_peoples_target(client, home_pt):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
     chapter = BookletChapterPage.objects.child_of(booklet).get()
     report = report_of(preview(client, chapter, chapter_form(chapter, PT_DENSE * 4)))
@@ -218,7 +209,7 @@ def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client, home_
     chapter = BookletChapterPage.objects.child_of(booklet).get()
     edit_url = reverse("wagtailadmin_pages:edit", args=[chapter.pk])
 
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     html = html_of(client.get(edit_url))
     configuration = axe_configuration(html)
     assert_flags_the_report(configuration, "readability-pt-young_people")
@@ -230,7 +221,7 @@ def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client, home_
     # Wagtail's own checks are still there.
     assert "alt-text-quality" in configuration["options"]["runOnly"]
 
-    login(client, "editor", "pt-pt")
+    signed_in_as(client, "editor", "pt-pt")
     html = html_of(client.get(edit_url))
     message = axe_configuration(html)["messages"]["readability-en-standard"]
     assert message["error_name"] == "Mais difícil de ler do que o alvo para pais e educadores"
@@ -239,7 +230,7 @@ def test_the_checks_panel_shows_the_hint_in_english_and_portuguese(client, home_
 
 @pytest.mark.django_db
 def test_the_previews_checks_dialog_flags_the_report_too(client, home_pt):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
     chapter = BookletChapterPage.objects.child_of(booklet).get()
     html = preview(client, chapter, chapter_form(chapter, PT_DENSE))
@@ -277,7 +268,7 @@ def srcdoc_of(html, language):
 
 @pytest.mark.django_db
 def test_the_draft_is_shown_beside_its_translations_latest_revision(client, translated_page):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     page, english = translated_page
     # The translation's latest revision is a draft, not yet published.
     english.title = "Latest English draft"
@@ -296,7 +287,7 @@ def test_the_draft_is_shown_beside_its_translations_latest_revision(client, tran
 
 @pytest.mark.django_db
 def test_a_page_without_translation_says_so_in_the_editors_language(client, home_pt):
-    login(client, "editor", "pt-pt")
+    signed_in_as(client, "editor", "pt-pt")
     alone = GuidancePage(title="Só em português", slug="so-em-portugues", intro="Olá.", body=[])
     home_pt.add_child(instance=alone)
     alone.save_revision()
@@ -309,7 +300,7 @@ def test_a_page_without_translation_says_so_in_the_editors_language(client, home
 
 @pytest.mark.django_db
 def test_the_side_by_side_mode_is_listed_in_the_editor(client, translated_page):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     page, _english = translated_page
     html = html_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
     assert '<option value="bilingual"' in html
@@ -334,7 +325,7 @@ def test_previews_can_be_framed_by_the_editor_and_carry_the_checker(
     """Wagtail serves a preview through the middleware again at the page's address: it
     got the public policy (frame-ancestors 'none'), so the preview panel stayed blank, and
     the public templates have no userbar, so the Checks panel never ran."""
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     booklet = make_booklet(home_pt, "livreto-de-teste", chapters=1)
     chapter = BookletChapterPage.objects.child_of(booklet).get()
     page, _english = translated_page

@@ -76,9 +76,14 @@ def database_down(self, *args, **kwargs):
     raise OperationalError("the database is down")
 
 
-@override_settings(
+# In production, with the settings that the error pages must show without the database
+# (assert_friendly_error_page looks for them).
+as_in_production_without_the_database = override_settings(
     DEBUG=False, QUICK_EXIT_URL="https://neutral.example.net/", EMERGENCY_NUMBER="112"
 )
+
+
+@as_in_production_without_the_database
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "lang", "text"),
@@ -95,9 +100,7 @@ def test_server_error_page_renders_with_the_database_down(monkeypatch, url, lang
     assert_friendly_error_page(html_of(response), lang, text)
 
 
-@override_settings(
-    DEBUG=False, QUICK_EXIT_URL="https://neutral.example.net/", EMERGENCY_NUMBER="112"
-)
+@as_in_production_without_the_database
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "lang", "text"),

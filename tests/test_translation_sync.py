@@ -17,20 +17,12 @@ from wagtail.models import Locale, Page, PageLogEntry, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.factories.pages import add_guidance_page
+from tests.support.admin import signed_in_as
 from tests.support.pages import html_of
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/translations/"
-
-
-def login(client, username, language="pt-pt"):
-    user = get_user_model().objects.get(username=username)
-    profile = user.wagtail_userprofile
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return user
 
 
 def translate_in_admin(client, page):
@@ -66,7 +58,7 @@ def new_translated_page(client, home_pt, slug="novidades"):
         home_pt, "Novidades", slug, body=[("text", rich_text_value("<p>Antes.</p>"))]
     )
     source.refresh_from_db()
-    login(client, "editor")
+    signed_in_as(client, "editor", "pt-pt")
     return source, translate_in_admin(client, source)
 
 
@@ -115,9 +107,9 @@ def english_row(client, page):
 
 
 def change_source(client, source, title="Novidades de hoje", text="<p>Depois.</p>"):
-    login(client, "moderator")
+    signed_in_as(client, "moderator", "pt-pt")
     publish_in_admin(client, source, title, text)
-    login(client, "editor")
+    signed_in_as(client, "editor", "pt-pt")
 
 
 # --- The whole flow, through Wagtail's own views -----------------------------------------
@@ -125,7 +117,7 @@ def change_source(client, source, title="Novidades de hoje", text="<p>Depois.</p
 
 def test_a_translation_made_in_the_admin_starts_up_to_date(client, home_pt):
     source, translation = new_translated_page(client, home_pt)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     row = english_row(client, source)
     assert row["State"] == "Up to date"
     assert row["Translation ID"] == str(translation.pk)
@@ -137,7 +129,7 @@ def test_a_changed_source_shows_everywhere_as_out_of_date(client, home_pt):
     source, translation = new_translated_page(client, home_pt)
     reviewed_revision = Page.objects.get(pk=source.pk).live_revision_id
     change_source(client, source)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
 
     row = english_row(client, source)
     assert row["State"] == "Out of date"
@@ -170,7 +162,7 @@ def test_a_changed_source_shows_everywhere_as_out_of_date(client, home_pt):
 
 
 def test_the_dashboard_count_follows_the_source(client, home_pt):
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
 
     def out_of_date_count():
         dashboard = html_of(client.get(reverse("wagtailadmin_home")))
@@ -178,17 +170,17 @@ def test_the_dashboard_count_follows_the_source(client, home_pt):
 
     before = out_of_date_count()
     source, _translation = new_translated_page(client, home_pt)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert out_of_date_count() == before
     change_source(client, source)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert out_of_date_count() == before + 1
 
 
 def test_a_re_publish_without_change_keeps_the_translation_up_to_date(client, home_pt):
     source, _translation = new_translated_page(client, home_pt)
     change_source(client, source, title=source.title, text="<p>Antes.</p>")
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert english_row(client, source)["State"] == "Up to date"
 
 
@@ -200,7 +192,7 @@ def test_a_scheduled_go_live_without_change_keeps_the_translation_up_to_date(cli
     call_command("publish_scheduled", stdout=io.StringIO())
     source.refresh_from_db()
     assert source.live_revision_id == revision.pk
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert english_row(client, source)["State"] == "Up to date"
 
 
@@ -208,7 +200,7 @@ def test_marking_reviewed_brings_it_up_to_date_and_is_logged(client, home_pt):
     source, translation = new_translated_page(client, home_pt)
     change_source(client, source)
     change_source(client, source, title="Novidades de amanhã", text="<p>Mais.</p>")
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert english_row(client, source)["Published changes since the review"] == "2"
 
     editor = get_user_model().objects.get(username="editor")
@@ -229,14 +221,14 @@ def test_marking_reviewed_needs_a_post_and_edit_permission(client, home_pt):
     _source, translation = new_translated_page(client, home_pt)
     url = reverse("translation_sync_mark_reviewed", args=[translation.pk])
     assert client.get(url).status_code == 405
-    login(client, "handler")
+    signed_in_as(client, "handler", "pt-pt")
     assert client.post(url).status_code in (302, 403)
     assert not PageLogEntry.objects.filter(action="translation_sync.reviewed").exists()
 
 
 def test_a_missing_translation_is_listed_with_the_translate_action(client, home_pt):
     source = add_guidance_page(home_pt, "Só em português", "so-em-portugues")
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert english_row(client, source)["State"] == "Missing"
     assert report_csv(client)[0] == CSV_COLUMNS
     xlsx = client.get(REPORT, {"export": "xlsx"})
@@ -253,7 +245,7 @@ def test_the_report_filters_by_section_and_state(client, home_pt):
     inside, _ = new_translated_page(client, section, slug="dentro")
     outside, _ = new_translated_page(client, home_pt, slug="fora")
     change_source(client, inside)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     ids = {row["Page ID"] for row in report_rows(client, section=section.pk)}
     assert ids == {str(section.pk), str(inside.pk)}
     out_of_date = {row["Page ID"] for row in report_rows(client, state="out_of_date")}
@@ -275,7 +267,7 @@ def test_the_report_answers_within_12_queries_whatever_the_number_of_pages(
     client, home_pt, django_assert_max_num_queries
 ):
     english = Locale.objects.get(language_code="en")
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     queries = [{}, {"locale": "en", "state": "out_of_date"}, {"export": "csv"}]
     before = [count_queries(client, REPORT, query) for query in queries]
     for number in range(30):
@@ -313,7 +305,7 @@ PAGE_MODELS = [model for model in get_page_models() if model is not Page and mod
 @pytest.mark.parametrize("model", PAGE_MODELS, ids=lambda model: model._meta.label)
 def test_every_page_type_from_the_demo_starts_up_to_date_and_follows_its_source(client, model):
     source, _translation = demo_pair(model)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     assert english_row(client, source)["State"] == "Up to date"
     # A re-publish of the same content (the quiz's questions get new ids) changes nothing.
     source.specific.get_latest_revision_as_object().save_revision().publish()
@@ -327,7 +319,7 @@ def test_every_page_type_from_the_demo_starts_up_to_date_and_follows_its_source(
 def test_a_quiz_answer_tip_changed_makes_the_quiz_translation_out_of_date(client):
     quiz_model = next(model for model in PAGE_MODELS if model._meta.label == "quiz.QuizPage")
     source, _translation = demo_pair(quiz_model)
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     quiz = source.specific.get_latest_revision_as_object()
     questions = list(quiz.questions.all())
     answers = list(questions[0].answers.all())
@@ -341,7 +333,7 @@ def test_a_quiz_answer_tip_changed_makes_the_quiz_translation_out_of_date(client
 def test_a_portuguese_editor_reads_the_report_and_the_notice_in_portuguese(client, home_pt):
     source, translation = new_translated_page(client, home_pt)
     change_source(client, source)
-    login(client, "editor", "pt-pt")
+    signed_in_as(client, "editor", "pt-pt")
     headings = report_csv(client)[0]
     assert headings[:3] == ["Página", "ID da página", "Língua"]
     assert english_row(client, source)["State"] == "Desatualizada"
@@ -367,7 +359,7 @@ def test_translations_that_existed_before_the_feature_start_up_to_date(client, t
     )
     Publication.objects.all().delete()
     TranslationReview.objects.all().delete()
-    login(client, "editor", "en")
+    signed_in_as(client, "editor", "en")
     states = {row["State"] for row in report_rows(client) if row["State"] != "Missing"}
     assert states == {"Up to date"}  # nothing published since the feature: nothing to compare
     migration.record_current_state(apps, None)

@@ -13,6 +13,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from tests.support.admin import choose_admin_language, signed_in_as
+
 pytestmark = pytest.mark.django_db
 
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
@@ -28,8 +30,7 @@ def picture(image_format, size=(40, 30), mode="RGB"):
 
 @pytest.fixture
 def admin(client):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
+    return signed_in_as(client, "admin")
 
 
 def upload(client, model, admin_address, name, content):
@@ -145,9 +146,7 @@ def test_documents_that_are_not_pdfs_are_refused(admin, name, content):
 
 
 def test_the_pdf_check_speaks_the_admins_language(admin):
-    profile = get_user_model().objects.get(username="admin").wagtail_userprofile
-    profile.preferred_language = "pt-pt"
-    profile.save()
+    choose_admin_language(get_user_model().objects.get(username="admin"), "pt-pt")
     response, stored = upload_document(admin, "folheto.pdf", HTML)
     assert not stored
     assert "Carrega um documento PDF" in response.content.decode()

@@ -10,15 +10,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from tests.factories.pages import add_guidance_page
+from tests.support.admin import signed_in_as
 from website.models import GuidancePage
 from website.wording.models import WordingRule
 
@@ -26,15 +25,6 @@ pytestmark = pytest.mark.django_db
 
 PT_REFUSAL = "não pode ser publicado"
 EN_REFUSAL = "cannot be published"
-
-
-def as_user(client, username, language="pt-pt"):
-    user = get_user_model().objects.get(username=username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 def text_of(response):
@@ -88,7 +78,7 @@ def approve(client, page):
 
 
 def test_refused_term_blocks_publishing_with_a_portuguese_message(client, page):
-    moderator = as_user(client, "moderator")
+    moderator = signed_in_as(client, "moderator", "pt-pt")
     response = edit(moderator, page, guidance_form("publish", title="Pornografia Infantil online"))
     assert response.status_code == 200
     content = text_of(response)
@@ -98,7 +88,7 @@ def test_refused_term_blocks_publishing_with_a_portuguese_message(client, page):
 
 
 def test_refused_term_blocks_publishing_with_an_english_message(client, page):
-    moderator = as_user(client, "moderator", "en")
+    moderator = signed_in_as(client, "moderator", "en")
     body = "<p>Report <b>child pornography</b> to the police.</p>"
     response = edit(moderator, page, guidance_form("publish", body=body))
     assert response.status_code == 200
@@ -121,13 +111,17 @@ def test_refused_term_blocks_publishing_with_an_english_message(client, page):
 def test_refused_terms_match_whole_words_whatever_the_case_and_accents(
     client, page, title, refused
 ):
-    response = edit(as_user(client, "moderator"), page, guidance_form("publish", title=title))
+    response = edit(
+        signed_in_as(client, "moderator", "pt-pt"), page, guidance_form("publish", title=title)
+    )
     assert (response.status_code == 200) is refused
     assert (live_title(page) == title) is not refused
 
 
 def test_a_draft_with_a_refused_term_can_be_saved(client, page):
-    response = edit(as_user(client, "editor"), page, guidance_form(title="Pornografia infantil"))
+    response = edit(
+        signed_in_as(client, "editor", "pt-pt"), page, guidance_form(title="Pornografia infantil")
+    )
     assert response.status_code == 302
     latest = GuidancePage.objects.get(pk=page.pk).get_latest_revision()
     assert latest.as_object().title == "Pornografia infantil"
@@ -137,7 +131,7 @@ def test_a_draft_with_a_refused_term_can_be_saved(client, page):
 def test_a_new_page_with_a_refused_term_cannot_be_published(client, home_pt):
     url = reverse("wagtailadmin_pages:add", args=["website", "guidancepage", home_pt.pk])
     data = guidance_form("publish", slug="nova", intro="Sobre prostituição infantil.")
-    response = as_user(client, "moderator").post(url, data)
+    response = signed_in_as(client, "moderator", "pt-pt").post(url, data)
     assert response.status_code == 200
     assert "Introdução: “prostituição infantil” não pode ser publicado" in text_of(response)
     assert not GuidancePage.objects.filter(slug="nova").exists()
@@ -147,7 +141,7 @@ def test_a_refused_term_in_a_nested_block_is_found(client, page):
     items = ["Guarde as provas.", "Denuncie a pornografia de menores."]
     steps = {"heading": "O que fazer", "steps": list_block(items)}
     response = edit(
-        as_user(client, "moderator", "en"),
+        signed_in_as(client, "moderator", "en"),
         page,
         guidance_form("publish", blocks=[("steps", steps)]),
     )
@@ -156,8 +150,8 @@ def test_a_refused_term_in_a_nested_block_is_found(client, page):
 
 
 def test_bulk_publishing_refuses_a_draft_with_a_refused_term(client, page):
-    edit(as_user(client, "editor"), page, guidance_form(title="Pornografia infantil"))
-    moderator = as_user(client, "moderator", "en")
+    edit(signed_in_as(client, "editor", "pt-pt"), page, guidance_form(title="Pornografia infantil"))
+    moderator = signed_in_as(client, "moderator", "en")
     url = (
         reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
         + f"?id={page.pk}&next=/admin/"
@@ -172,7 +166,9 @@ def test_bulk_publishing_refuses_a_draft_with_a_refused_term(client, page):
 
 def test_refused_term_blocks_submitting_for_moderation(client, page):
     response = edit(
-        as_user(client, "editor"), page, guidance_form("submit", title="Pornografia infantil")
+        signed_in_as(client, "editor", "pt-pt"),
+        page,
+        guidance_form("submit", title="Pornografia infantil"),
     )
     assert response.status_code == 200
     assert "Título: “Pornografia infantil” não pode ser publicado" in text_of(response)
@@ -183,7 +179,9 @@ def test_refused_term_blocks_submitting_for_moderation(client, page):
 def submit_then_refuse(client, page, phrase):
     """An editor submits a page; while it waits, moderators refuse one of its phrases."""
     response = edit(
-        as_user(client, "editor"), page, guidance_form("submit", title=f"Sobre {phrase}")
+        signed_in_as(client, "editor", "pt-pt"),
+        page,
+        guidance_form("submit", title=f"Sobre {phrase}"),
     )
     assert response.status_code == 302
     WordingRule.objects.create(
@@ -200,7 +198,7 @@ def submit_then_refuse(client, page, phrase):
 )
 def test_the_moderator_cannot_approve_a_refused_term(client, page, language, expected):
     submit_then_refuse(client, page, "palavra proibida")
-    response = approve(as_user(client, "moderator", language), page)
+    response = approve(signed_in_as(client, "moderator", language), page)
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert expected in text_of(response)
     page.refresh_from_db()
@@ -209,9 +207,11 @@ def test_the_moderator_cannot_approve_a_refused_term(client, page, language, exp
 
 
 def test_the_moderator_approves_clean_wording(client, page):
-    response = edit(as_user(client, "editor"), page, guidance_form("submit", title="Dicas novas"))
+    response = edit(
+        signed_in_as(client, "editor", "pt-pt"), page, guidance_form("submit", title="Dicas novas")
+    )
     assert response.status_code == 302
-    approve(as_user(client, "moderator"), page)
+    approve(signed_in_as(client, "moderator", "pt-pt"), page)
     assert live_title(page) == "Dicas novas"
 
 
@@ -220,7 +220,7 @@ def test_approving_from_the_editor_checks_the_form(client, page):
     page.refresh_from_db()
     data = guidance_form(title="Sobre palavra proibida")
     data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
-    response = edit(as_user(client, "moderator", "en"), page, data)
+    response = edit(signed_in_as(client, "moderator", "en"), page, data)
     assert response.status_code == 200
     assert "“palavra proibida” cannot be published" in text_of(response)
     assert live_title(page) == "Dicas"
@@ -235,7 +235,7 @@ def in_an_hour():
 
 def test_refused_term_blocks_scheduling(client, page):
     data = guidance_form("publish", title="Pornografia infantil", go_live_at=in_an_hour())
-    response = edit(as_user(client, "moderator"), page, data)
+    response = edit(signed_in_as(client, "moderator", "pt-pt"), page, data)
     assert response.status_code == 200
     assert "não pode ser publicado" in text_of(response)
     assert not Revision.objects.filter(object_id=str(page.pk), approved_go_live_at__isnull=False)
@@ -255,7 +255,7 @@ def schedule(client, page, title):
 
 
 def test_a_scheduled_revision_with_a_term_refused_since_is_not_published(client, page):
-    revision = schedule(as_user(client, "moderator"), page, "Sobre palavra proibida")
+    revision = schedule(signed_in_as(client, "moderator", "pt-pt"), page, "Sobre palavra proibida")
     WordingRule.objects.create(
         language="pt", phrase="palavra proibida", action=WordingRule.REFUSE, preferred="outra"
     )
@@ -266,7 +266,7 @@ def test_a_scheduled_revision_with_a_term_refused_since_is_not_published(client,
 
 
 def test_a_scheduled_revision_with_clean_wording_is_published(client, page):
-    schedule(as_user(client, "moderator"), page, "Sobre outra coisa")
+    schedule(signed_in_as(client, "moderator", "pt-pt"), page, "Sobre outra coisa")
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert live_title(page) == "Sobre outra coisa"
 
@@ -277,7 +277,9 @@ def test_a_scheduled_revision_with_clean_wording_is_published(client, page):
 def test_a_legal_citation_may_quote_a_legal_name(client, page):
     citation = {"quote": "Artigo 176.º Pornografia de menores", "source": "Código Penal"}
     blocks = [("text", rich_text("<p>O que diz a lei.</p>")), ("legal_citation", citation)]
-    response = edit(as_user(client, "moderator"), page, guidance_form("publish", blocks=blocks))
+    response = edit(
+        signed_in_as(client, "moderator", "pt-pt"), page, guidance_form("publish", blocks=blocks)
+    )
     assert response.status_code == 302
     client.logout()
     content = text_of(client.get("/pt/dicas/"))
@@ -329,7 +331,7 @@ def test_a_refused_term_in_a_quiz_answer_tip_is_blocked(client, home_pt):
     questions = [FIRST_QUESTION, question("Recebeste uma foto?", [("Não", 0, ""), ("Sim", 2, tip)])]
     data = quiz_data(questions, [band("Tudo bem")])
     url = reverse("wagtailadmin_pages:add", args=["quiz", "quizpage", home_pt.pk])
-    response = as_user(client, "moderator", "en").post(url, data)
+    response = signed_in_as(client, "moderator", "en").post(url, data)
     assert response.status_code == 200
     assert "Question 2 › Answer 2 › Tip: “pornografia de menores” cannot be published" in text_of(
         response
@@ -339,7 +341,9 @@ def test_a_refused_term_in_a_quiz_answer_tip_is_blocked(client, home_pt):
 def test_a_refused_term_in_a_quiz_band_is_blocked(client, home_pt):
     bands = [band("Tudo bem", message="Fala de prostituição infantil.")]
     url = reverse("wagtailadmin_pages:add", args=["quiz", "quizpage", home_pt.pk])
-    response = as_user(client, "moderator").post(url, quiz_data([FIRST_QUESTION], bands))
+    response = signed_in_as(client, "moderator", "pt-pt").post(
+        url, quiz_data([FIRST_QUESTION], bands)
+    )
     assert response.status_code == 200
     assert "“prostituição infantil” não pode ser publicado" in text_of(response)
 
@@ -349,7 +353,7 @@ def test_a_refused_term_in_a_quiz_band_is_blocked(client, home_pt):
 
 def test_warned_terms_are_checks_in_the_checks_panel(client, page):
     rule = WordingRule.objects.get(language="en", phrase="revenge porn")
-    response = as_user(client, "editor", "en").get(
+    response = signed_in_as(client, "editor", "en").get(
         reverse("wagtailadmin_pages:edit", args=[page.pk])
     )
     found = re.search(
@@ -371,7 +375,7 @@ def preview(client, page, data):
 
 def test_a_warned_term_is_marked_in_the_preview_and_never_blocks(client, home_en):
     english = add_guidance_page(home_en, "Tips", "tips")
-    editor = as_user(client, "editor", "en")
+    editor = signed_in_as(client, "editor", "en")
     rule = WordingRule.objects.get(language="en", phrase="revenge porn")
     body = "<p>What people call Revenge Porn is a crime.</p>"
     data = guidance_form(title="Tips", slug="tips", intro="Intro.", body=body)
@@ -379,14 +383,14 @@ def test_a_warned_term_is_marked_in_the_preview_and_never_blocks(client, home_en
     assert f'<span data-wording-check="{rule.check_id}">Body: Revenge Porn</span>' in content
     assert "<wagtail-userbar" in content
 
-    moderator = as_user(client, "moderator", "en")
+    moderator = signed_in_as(client, "moderator", "en")
     data = guidance_form("publish", title="Tips", slug="tips", intro="Intro.", body=body)
     assert edit(moderator, english, data).status_code == 302
 
 
 def test_a_short_form_is_fine_once_the_full_form_is_there(client, home_en):
     english = add_guidance_page(home_en, "Tips", "tips")
-    editor = as_user(client, "editor", "en")
+    editor = signed_in_as(client, "editor", "en")
     short = guidance_form(title="Tips", slug="tips", body="<p>This is sextortion.</p>")
     full = guidance_form(
         title="Tips", slug="tips", body="<p>This is sexual extortion (sextortion).</p>"
@@ -396,7 +400,7 @@ def test_a_short_form_is_fine_once_the_full_form_is_there(client, home_en):
 
 
 def test_public_pages_carry_no_userbar_nor_marks(client, page):
-    as_user(client, "editor")
+    signed_in_as(client, "editor", "pt-pt")
     content = client.get("/pt/dicas/").content.decode()
     assert "wagtail-userbar" not in content
     assert "data-wording-check" not in content
@@ -420,19 +424,19 @@ def rule_form(**fields):
 def test_moderators_keep_the_list_and_editors_only_read_it(client):
     add_url = reverse("wagtailsnippets_wording_wordingrule:add")
     list_url = reverse("wagtailsnippets_wording_wordingrule:list")
-    editor = as_user(client, "editor")
+    editor = signed_in_as(client, "editor", "pt-pt")
     assert editor.get(list_url).status_code == 200
     assert editor.post(add_url, rule_form()).status_code in (302, 403)
     assert not WordingRule.objects.filter(phrase="pornografia").exists()
 
-    moderator = as_user(client, "moderator")
+    moderator = signed_in_as(client, "moderator", "pt-pt")
     assert moderator.post(add_url, rule_form()).status_code == 302
     assert WordingRule.objects.filter(phrase="pornografia").exists()
 
 
 def test_a_broken_pattern_gets_a_clear_error(client):
     add_url = reverse("wagtailsnippets_wording_wordingrule:add")
-    response = as_user(client, "moderator", "en").post(
+    response = signed_in_as(client, "moderator", "en").post(
         add_url, rule_form(phrase="(unclosed", is_pattern="on")
     )
     assert response.status_code == 200

@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -63,6 +64,14 @@ def add_alert(index, title, slug, **fields):
     index.add_child(instance=alert)
     alert.save_revision().publish()
     return alert
+
+
+def add_urgent_alert(index, title, slug, ends_in=datetime.timedelta(days=1), **fields):
+    """An alert in its language's urgent banner until `ends_in` from now (already over when
+    negative)."""
+    return add_alert(
+        index, title, slug, urgent=True, urgent_until=timezone.now() + ends_in, **fields
+    )
 
 
 def make_image(title="Test picture", colour=(200, 30, 30)):
