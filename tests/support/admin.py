@@ -10,7 +10,6 @@ def choose_admin_language(user, language):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
-    return user
 
 
 def signed_in_as(client, username, language=None):
